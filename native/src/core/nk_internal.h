@@ -1,0 +1,49 @@
+/* nk_internal.h — what the library's translation units share and nobody outside sees. */
+#ifndef NK_INTERNAL_H
+#define NK_INTERNAL_H
+
+#include "numerics_kernels.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* One registered loop. The op id lives beside the public nk_loop so that the struct handed to C# stays as the
+ * header defines it; nk_loop_find returns &entry->loop, which is static and therefore valid forever. */
+typedef struct nk_loop_entry {
+    int32_t op; /* nk_op; 0 terminates a table */
+    nk_loop loop;
+} nk_loop_entry;
+
+/* Per-level loop tables, one per loop family; defined in the sources that NkSimd.cmake compiles per level. */
+#define NK_DECLARE_LOOP_TABLE(family)                                                                                 \
+    extern const nk_loop_entry family##_baseline[];                                                                   \
+    extern const nk_loop_entry family##_avx2[];                                                                       \
+    extern const nk_loop_entry family##_avx512[];
+
+NK_DECLARE_LOOP_TABLE(nk_binary_loops)
+
+/* Printf-style text for nk_last_error(); truncated to the thread-local buffer. Returns code so that error paths
+ * read as `return nk_fail(st, NK_E_BAD_DESC, "...")`. */
+int32_t nk_fail(nk_status *st, int32_t code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static inline int32_t nk_ok(nk_status *st)
+{
+    st->code = NK_OK;
+    st->fpe = 0;
+    st->arg[0] = st->arg[1] = st->arg[2] = 0;
+    return NK_OK;
+}
+
+/* The dispatch level fixed by nk_init, or -1 before it. An acquire load: once it is >= 0, every init-time table
+ * (thresholds, BLAS table, loop tables) is visible to the caller. */
+int32_t nk_level(void);
+
+/* The BLAS/LAPACK table handed to nk_init; every pointer NULL when none was given. */
+const nk_blas_table *nk_blas(void);
+
+/* The loop tables of the chosen level, NULL-terminated; NULL before nk_init. */
+const nk_loop_entry *const *nk_loop_tables(void);
+
+size_t nk_dtype_size(int32_t dtype);
+
+#endif /* NK_INTERNAL_H */

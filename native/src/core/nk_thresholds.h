@@ -1,0 +1,33 @@
+/* nk_thresholds.h — element counts above which a call is split across threads (DESIGN.md §4.2).
+ *
+ * These are compile-time defaults, calibrated by build/compare.sh --calibrate. nk_init reads
+ * NUMERICS_NATIVE_PAR_MIN_<CLASS> once so experiments need no rebuild; the driver only ever sees the values
+ * fixed at init, through nk_par_min().
+ */
+#ifndef NK_THRESHOLDS_H
+#define NK_THRESHOLDS_H
+
+#include <stdint.h>
+
+/* add, compare, copy, cast: bandwidth-bound, so a second thread pays off only once the data leaves L2. */
+#define NK_PAR_MIN_MEMORY 131072
+/* integer div/mod, complex mul/div, power */
+#define NK_PAR_MIN_ARITH 32768
+/* exp, log, sin, ... */
+#define NK_PAR_MIN_TRANSCENDENTAL 4096
+/* Kernels costing hundreds of cycles per element; a guess until something of that class exists. */
+#define NK_PAR_MIN_HEAVY 512
+/* reductions, scans (used by src/reduce once it lands) */
+#define NK_PAR_MIN_REDUCE 131072
+
+/* Elements per casting block. */
+#define NK_CAST_BLOCK 1024
+/* Blocked-transpose tile side, in elements. */
+#define NK_TRANSPOSE_TILE 32
+/* Largest matrix order for the OpenMP-over-batch linalg path. */
+#define NK_LA_BATCH_MAX_N 64
+
+/* The threshold of an nk_op_class as fixed at nk_init (env overrides applied); the default for an unknown class. */
+int64_t nk_par_min(int32_t op_class);
+
+#endif /* NK_THRESHOLDS_H */
