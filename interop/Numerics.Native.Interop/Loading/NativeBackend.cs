@@ -103,6 +103,12 @@ public static class NativeBackend
         }
     }
 
+    /// <summary>SLEEF's version as the kernel library reports it (major*10000 + minor*100 + patch).</summary>
+    public static int SleefVersion { get { EnsureKernels(); return KernelsBridge.SleefVersion(); } }
+
+    /// <summary>The kernel library's ABI version (checked at load against this assembly's).</summary>
+    public static int KernelsAbi { get { EnsureKernels(); return KernelsAbiVersion; } }
+
     [ModuleInitializer]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "The resolver must be in place before any [LibraryImport] of this assembly runs, and the C environment must be set before libgomp/OpenBLAS load.")]
     internal static void Initialize()
