@@ -77,11 +77,11 @@ internal static class Program
                     $"({model.Enums.Count} enums, {model.Structs.Count} structs, {model.Constants.Count} constants)");
                 foreach (string skipped in model.Skipped)
                     Console.WriteLine($"  skipped {skipped}");
-                foreach (string glob in header.Extensions?.Names ?? [])
+                var extensions = header.Extensions;
+                for (int i = 0; i < (extensions?.Names.Count ?? 0); i++)
                 {
-                    var pattern = header.Extensions!.Patterns[header.Extensions.Names.IndexOf(glob)];
-                    if (!model.Functions.Any(f => pattern.IsMatch(f.Name)))
-                        Console.WriteLine($"  warning: extension pattern '{glob}' matches no function");
+                    if (!model.Functions.Any(f => extensions!.Patterns[i].IsMatch(f.Name)))
+                        Console.WriteLine($"  warning: extension pattern '{extensions!.Names[i]}' matches no function");
                 }
             }
         }
