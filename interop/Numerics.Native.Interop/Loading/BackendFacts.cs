@@ -15,7 +15,7 @@ internal static unsafe class BackendFacts
             {
                 threading = ((delegate* unmanaged<int>)par)() switch { 1 => "pthreads", 2 => "openmp", _ => "serial" };
             }
-            return ("OpenBLAS " + config.Trim(), threading, core);
+            return (config.Trim(), threading, core);
         }
         if (NativeLibrary.TryGetExport(cblas, "MKL_Get_Version_String", out _))
         {
