@@ -1,0 +1,387 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Numerics.Native.Compare;
+
+internal sealed class Options
+{
+    public string Filter { get; set; } = "";
+    public List<int> Threads { get; set; } = DefaultThreads();
+    public int Rounds { get; set; } = 3;
+    public string? Out { get; set; }
+    public string? Baseline { get; set; }
+    public double MaxRegression { get; set; } = 0.25;
+    public bool Peers { get; set; }
+    public int Pairs { get; set; } = 10;
+    public int PairCalls { get; set; } = 3;
+    public bool Callgrind { get; set; } = true;
+    public long[] CallgrindCalls { get; set; } = [1_000_000, 3_000_000];
+    public string? FromJson { get; set; }
+    public string? Validate { get; set; }
+    public string? WriteBaseline { get; set; }
+    public string RepoRoot { get; set; } = Directory.GetCurrentDirectory();
+    public string? Bench { get; set; }
+    public string? CRef { get; set; }
+    public string Python { get; set; } = "/usr/bin/python3";
+    public string Dotnet { get; set; } = "dotnet";
+    public string? InputsDir { get; set; }
+    public int BdnWarmups { get; set; } = 3;
+    public int BdnIterations { get; set; } = 12;
+    public int BdnIterationMs { get; set; } = 50;
+    public double NumpyMinTime { get; set; } = 0.5;
+
+    public static List<int> DefaultThreads() => Environment.ProcessorCount > 1 ? [1, Environment.ProcessorCount] : [1];
+}
+
+/// <summary>One measured round of one workload on one side.</summary>
+internal sealed record RoundSample(int Round, double Median, double Min, int Samples, double? Flops, double? Bytes);
+
+/// <summary>
+/// Runs a comparison: our BenchmarkDotNet job and build/numpy_bench.py in the same rounds with the same thread
+/// variables, the C reference for the binding overhead, callgrind for the instruction count; then aggregates.
+/// </summary>
+internal sealed class Runner(Options o)
+{
+    private const string PairId = "W5_matmul_2000";
+    private const string NoopId = "Overhead_nk_noop";
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Dictionary<(string Id, int Threads), List<RoundSample>> _ours = [];
+    private readonly Dictionary<(string Id, int Threads), List<RoundSample>> _numpy = [];
+    private readonly Dictionary<(string Id, int Threads, string Peer), List<RoundSample>> _peers = [];
+    private readonly Dictionary<int, List<double>> _cNoop = [];
+    private readonly HashSet<string> _npyIds = [], _generatedIds = [];
+    private JsonObject? _numpyDoc;
+    private string _out = "";
+
+    private string Log(string name) => Path.Combine(_out, "logs", name + ".log");
+
+    private void Progress(string what) =>
+        Console.Error.WriteLine($"[{_clock.Elapsed:mm\\:ss}] {what}");
+
+    public CompareDoc Run(string outDir)
+    {
+        _out = outDir;
+        string bench = o.Bench ?? throw new ArgumentException("--bench DLL is required (build/compare.sh passes it)");
+        string inputs = o.InputsDir ?? Path.Combine(o.RepoRoot, "artifacts", "bench-inputs");
+        string makeInputs = Path.Combine(o.RepoRoot, "build", "tools", "Numerics.Native.Compare", "make_inputs.py");
+        string numpyBench = Path.Combine(o.RepoRoot, "build", "numpy_bench.py");
+        var filter = new Regex(o.Filter, RegexOptions.CultureInvariant);
+        var none = new Dictionary<string, string>();
+
+        // What exists on each side; a NumPy workload we have not built yet is simply not run.
+        string[] listed = Proc.Check(o.Dotnet, ["exec", bench, "--list", "--peers"], none, Log("list"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        List<string> ours = listed.Where(l => !l.Contains(' ', StringComparison.Ordinal) && filter.IsMatch(l)).ToList();
+        if (ours.Count == 0) throw new ArgumentException($"no workload of ours matches --filter '{o.Filter}'");
+        var numpyIds = Proc.Check(o.Python, [makeInputs, "--list"], none, Log("list"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        List<string> both = ours.Where(numpyIds.Contains).ToList();
+        string oursRegex = "^(" + string.Join('|', ours.Select(Regex.Escape)) + ")$";
+        string numpyRegex = "^(" + string.Join('|', both.Select(Regex.Escape)) + ")$";
+        Progress($"{ours.Count} workload(s) of ours selected, {both.Count} also in NumPy's list; threads {string.Join(",", o.Threads)}; {o.Rounds} rounds");
+
+        if (both.Count > 0)
+        {
+            Progress("writing NumPy's inputs (cached in " + inputs + ")");
+            Proc.Check(o.Python, [makeInputs, "--out", inputs, .. both], none, Log("make_inputs"));
+        }
+
+        var doc = new CompareDoc { Machine = MachineFacts.Read() };
+        doc.Machine.LoadavgStart = MachineFacts.LoadAverage();
+        Env(o.Threads[^1], inputs, out var infoEnv);
+        JsonObject info = JsonNode.Parse(Proc.Check(o.Dotnet, ["exec", bench, "--info"], infoEnv, Log("info")))!.AsObject();
+        FillVersions(doc, info);
+
+        if (o.Callgrind && ours.Contains(NoopId)) doc.CallOverhead = Callgrind(bench, (string?)info["kernels_path"]);
+
+        for (int round = 1; round <= o.Rounds; round++)
+        {
+            foreach (int t in o.Threads)
+            {
+                Env(t, inputs, out var env);
+                var steps = new List<(string Name, Action Act)>
+                {
+                    ("ours", () => RunOurs(bench, round, t, oursRegex, env)),
+                };
+                if (both.Count > 0) steps.Add(("NumPy", () => RunNumpy(numpyBench, round, t, numpyRegex)));
+                // Alternate who goes first, so a slow drift of the machine does not favour one side.
+                if (round % 2 == 0) steps.Reverse();
+                var took = new List<string>();
+                foreach ((string name, Action act) in steps)
+                {
+                    long t0 = Stopwatch.GetTimestamp();
+                    act();
+                    took.Add($"{name} {Stopwatch.GetElapsedTime(t0).TotalSeconds:F1} s");
+                }
+                if (ours.Contains(NoopId) && o.CRef is { } cref && info["kernels_path"] is { } kp)
+                {
+                    var noop = JsonNode.Parse(Proc.Check(cref, ["noop", "--lib", (string)kp!], env, Log($"cref_noop_r{round}_t{t}")))!;
+                    (_cNoop.TryGetValue(t, out var l) ? l : _cNoop[t] = []).Add((double)noop["median_ns"]!);
+                }
+                Progress($"round {round}/{o.Rounds}, {Fmt.Threads(t)}: {string.Join(", ", took)}");
+            }
+        }
+
+        List<PairSummary>? pairs = null;
+        if (o.Pairs > 0 && o.CRef is not null && ours.Contains(PairId))
+            pairs = o.Threads.Select(t => Pairs(bench, inputs, t)).ToList();
+
+        doc.Machine.LoadavgEnd = MachineFacts.LoadAverage();
+        doc.Date = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        doc.NumpyBlas = _numpyDoc?["blas"]?.DeepClone() as JsonArray;
+        doc.Method = new Method
+        {
+            Rounds = o.Rounds,
+            Threads = o.Threads,
+            Filter = o.Filter,
+            Interleave = "in each round and thread count our BenchmarkDotNet job and numpy_bench.py ran back to back, ours first in odd rounds and NumPy first in even ones",
+            BdnJob = new JsonObject { ["toolchain"] = "InProcessEmit", ["warmups"] = o.BdnWarmups, ["iterations"] = o.BdnIterations, ["iteration_ms"] = o.BdnIterationMs },
+            NumpyMinTimeS = both.Count > 0 ? o.NumpyMinTime : null,
+            Inputs = _npyIds.Count > 0 ? (_generatedIds.Except(_npyIds).Any() ? "mixed" : "numpy") : _generatedIds.Count > 0 ? "generated" : "none",
+            Pairs = pairs is null ? 0 : o.Pairs,
+            Callgrind = doc.CallOverhead is not null,
+            Peers = o.Peers,
+        };
+        doc.Results = Aggregate(ours, pairs, doc.CallOverhead);
+        doc.BindingsVsC = pairs;
+        if (doc.CallOverhead is { } co)
+        {
+            co.OursNs = doc.Results.FirstOrDefault(r => r.Id == NoopId && r.Threads == 1)?.MedianNs;
+            co.CNs = _cNoop.TryGetValue(1, out var c1) ? Stats.RoundNs(Stats.Median(c1)) : null;
+        }
+        doc.Method.DurationS = Math.Round(_clock.Elapsed.TotalSeconds, 1);
+        return doc;
+    }
+
+    private static void Env(int threads, string inputs, out Dictionary<string, string> env)
+    {
+        string n = threads.ToString(CultureInfo.InvariantCulture);
+        env = new Dictionary<string, string>
+        {
+            ["OMP_NUM_THREADS"] = n,
+            ["OPENBLAS_NUM_THREADS"] = n,
+            ["MKL_NUM_THREADS"] = n,
+            ["NUMERICS_BENCH_INPUTS"] = inputs,
+        };
+    }
+
+    private void RunOurs(string bench, int round, int threads, string regex, Dictionary<string, string> env)
+    {
+        string json = Path.Combine(_out, "raw", $"ours_r{round}_t{threads}.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(json)!);
+        var args = new List<string>
+        {
+            "exec", bench, "--compare-run", "--json", json, "--filter", regex,
+            "--warmups", o.BdnWarmups.ToString(CultureInfo.InvariantCulture),
+            "--iterations", o.BdnIterations.ToString(CultureInfo.InvariantCulture),
+            "--iteration-ms", o.BdnIterationMs.ToString(CultureInfo.InvariantCulture),
+            "--artifacts", Path.Combine(_out, "bdn"),
+        };
+        if (o.Peers) args.Add("--peers");
+        Proc.Check(o.Dotnet, args, env, Log($"ours_r{round}_t{threads}"));
+        JsonObject doc = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        if ((int)doc["threads"]! != threads)
+            throw new ChildFailedException($"the benchmark process ran with {doc["threads"]} threads, not {threads}: the thread variables did not reach the backend");
+        foreach (JsonNode? id in doc["inputs"]?["npy"]?.AsArray() ?? []) _npyIds.Add((string)id!);
+        foreach (JsonNode? id in doc["inputs"]?["generated"]?.AsArray() ?? []) _generatedIds.Add((string)id!);
+        foreach (JsonNode? r in doc["results"]!.AsArray())
+        {
+            if (r!["error"] is { } err) throw new ChildFailedException($"{r["id"]}: {err}");
+            RoundSample s = Sample(round, r);
+            string id = (string)r["id"]!;
+            if (r["peer"] is { } peer) Add(_peers, (id, threads, (string)peer!), s);
+            else Add(_ours, (id, threads), s);
+        }
+    }
+
+    private void RunNumpy(string script, int round, int threads, string regex)
+    {
+        string json = Path.Combine(_out, "raw", $"numpy_r{round}_t{threads}.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(json)!);
+        Proc.Check(o.Python, [script, "--threads", threads.ToString(CultureInfo.InvariantCulture), "--rounds", "1", "--filter", regex,
+            "--min-time", o.NumpyMinTime.ToString(CultureInfo.InvariantCulture), "--json", json], new Dictionary<string, string>(), Log($"numpy_r{round}_t{threads}"));
+        JsonObject doc = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        _numpyDoc ??= doc;
+        foreach (JsonNode? r in doc["results"]!.AsArray())
+        {
+            RoundSample s = Sample(round, r!);
+            double? flops = r!["gflops"] is { } g ? (double)g! * s.Median : null;
+            double? bytes = r["gbps"] is { } b ? (double)b! * s.Median : null;
+            Add(_numpy, ((string)r["id"]!, threads), s with { Flops = flops, Bytes = bytes });
+        }
+    }
+
+    private static RoundSample Sample(int round, JsonNode r) =>
+        new(round, (double)r["median_ns"]!, (double)r["min_ns"]!, (int)r["samples"]!, (double?)r["flops"], (double?)r["bytes"]);
+
+    private static void Add<TKey>(Dictionary<TKey, List<RoundSample>> d, TKey key, RoundSample s) where TKey : notnull =>
+        (d.TryGetValue(key, out var l) ? l : d[key] = []).Add(s);
+
+    private PairSummary Pairs(string bench, string inputs, int threads)
+    {
+        Env(threads, inputs, out var env);
+        string calls = o.PairCalls.ToString(CultureInfo.InvariantCulture);
+        var oursNs = new List<double>();
+        var cNs = new List<double>();
+        var percent = new List<double>();
+        for (int i = 0; i < o.Pairs; i++)
+        {
+            double? c = null, ours = null;
+            var sides = new List<Action>
+            {
+                () => c = (double)JsonNode.Parse(Proc.Check(o.CRef!, ["dgemm", "--n", "2000", "--calls", calls, "--inputs", inputs], env, Log($"pairs_t{threads}")))!["median_ns"]!,
+                () => ours = (double)JsonNode.Parse(Proc.Check(o.Dotnet, ["exec", bench, "--raw", PairId, "--calls", calls], env, Log($"pairs_t{threads}")))!["median_ns"]!,
+            };
+            if (i % 2 == 1) sides.Reverse();
+            foreach (Action side in sides) side();
+            oursNs.Add(ours!.Value);
+            cNs.Add(c!.Value);
+            percent.Add(Math.Round(100 * c.Value / ours.Value, 2));
+        }
+        const double flops = 2.0 * 2000 * 2000 * 2000;
+        double om = Stats.Median(oursNs), cm = Stats.Median(cNs);
+        var p = new PairSummary
+        {
+            Id = PairId,
+            Threads = threads,
+            Pairs = o.Pairs,
+            CallsPerSide = o.PairCalls,
+            OursMedianNs = Stats.RoundNs(om),
+            CMedianNs = Stats.RoundNs(cm),
+            OursGflops = Math.Round(flops / om, 2),
+            CGflops = Math.Round(flops / cm, 2),
+            PercentOfC = Math.Round(Stats.Median(percent), 2),
+            PairPercent = percent,
+        };
+        Progress($"{PairId}, {Fmt.Threads(threads)}: bindings at {p.PercentOfC:F1}% of C over {o.Pairs} pairs ({p.OursGflops:F1} vs {p.CGflops:F1} GFLOP/s)");
+        return p;
+    }
+
+    private CallOverhead? Callgrind(string bench, string? kernelsPath)
+    {
+        if (!OnPath("valgrind"))
+        {
+            Progress("valgrind not found: no instruction count");
+            return null;
+        }
+        var env = new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "1", ["OPENBLAS_NUM_THREADS"] = "1" };
+        double PerCall(string side, Func<long, string[]> command)
+        {
+            var counts = new List<long>();
+            foreach (long n in o.CallgrindCalls)
+            {
+                string outFile = Path.Combine(_out, "logs", $"callgrind.{side}.{n}.out");
+                Proc.Check("valgrind", ["--tool=callgrind", $"--callgrind-out-file={outFile}", .. command(n)], env, Log($"callgrind_{side}"));
+                Match m = Regex.Match(File.ReadAllText(outFile), @"^(?:summary|totals):\s*(\d+)", RegexOptions.Multiline);
+                if (!m.Success) throw new ChildFailedException($"{outFile}: no instruction total");
+                counts.Add(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+            }
+            return (double)(counts[^1] - counts[0]) / (o.CallgrindCalls[^1] - o.CallgrindCalls[0]);
+        }
+        Progress("callgrind: counting the instructions of nk_noop calls");
+        var co = new CallOverhead
+        {
+            Calls = [.. o.CallgrindCalls],
+            OursInstructionsPerCall = Math.Round(PerCall("ours", n => [o.Dotnet, "exec", bench, "--callgrind-noop", n.ToString(CultureInfo.InvariantCulture)]), 2),
+        };
+        if (o.CRef is { } cref && kernelsPath is not null)
+            co.CInstructionsPerCall = Math.Round(PerCall("c", n => [cref, "noop", "--lib", kernelsPath, "--calls", n.ToString(CultureInfo.InvariantCulture), "--untimed"]), 2);
+        Progress($"callgrind: {co.OursInstructionsPerCall:F1} instructions per call through the binding, {co.CInstructionsPerCall:F1} from C");
+        return co;
+    }
+
+    private List<Row> Aggregate(List<string> ids, List<PairSummary>? pairs, CallOverhead? callOverhead)
+    {
+        var rows = new List<Row>();
+        foreach (int t in o.Threads)
+        {
+            foreach (string id in ids)
+            {
+                if (!_ours.TryGetValue((id, t), out var ours)) throw new ChildFailedException($"{id} ({Fmt.Threads(t)}): no result of ours");
+                RoundSample first = ours[0];
+                var row = new Row
+                {
+                    Id = id,
+                    Threads = t,
+                    MedianNs = Stats.RoundNs(Stats.Median(ours.Select(s => s.Median))),
+                    MinNs = Stats.RoundNs(ours.Min(s => s.Min)),
+                    Samples = ours.Sum(s => s.Samples),
+                    RoundMediansNs = ours.Select(s => Stats.RoundNs(s.Median)).ToList(),
+                };
+                if (first.Flops is { } f) row.Gflops = Math.Round(f / row.MedianNs, 3);
+                if (first.Bytes is { } b) row.Gbps = Math.Round(b / row.MedianNs, 3);
+                if (_numpy.TryGetValue((id, t), out var np))
+                {
+                    row.Numpy = SideOf(np, first.Flops ?? np[0].Flops, first.Bytes ?? np[0].Bytes);
+                    var ratios = ours.Join(np, s => s.Round, s => s.Round, (a, c) => Math.Round(a.Median / c.Median, 4)).ToList();
+                    row.RatioNumpyRounds = ratios;
+                    row.RatioNumpy = Math.Round(Stats.Median(ratios), 4);
+                }
+                foreach (var ((pid, pt, peer), ps) in _peers.Where(kv => kv.Key.Id == id && kv.Key.Threads == t))
+                    (row.Peers ??= new SortedDictionary<string, Side>(StringComparer.Ordinal))[peer] = SideOf(ps, first.Flops, first.Bytes);
+                if (id == NoopId)
+                {
+                    if (_cNoop.TryGetValue(t, out var cn))
+                    {
+                        row.C = new Side { MedianNs = Stats.RoundNs(Stats.Median(cn)), MinNs = Stats.RoundNs(cn.Min()), What = "nk_noop from C through a dlsym'd pointer" };
+                        row.RatioC = Math.Round(Stats.Median(ours.Zip(cn, (a, c) => a.Median / c)), 4);
+                    }
+                    row.InstructionsPerCall = callOverhead?.OursInstructionsPerCall;
+                    row.CInstructionsPerCall = callOverhead?.CInstructionsPerCall;
+                }
+                if (pairs?.FirstOrDefault(p => p.Id == id && p.Threads == t) is { } pair)
+                {
+                    row.C = new Side { MedianNs = pair.CMedianNs, MinNs = pair.CMedianNs, Gflops = pair.CGflops, What = "cblas_dgemm from C (interleaved pairs)" };
+                    row.RatioC = Math.Round(Stats.Median(pair.PairPercent!.Select(x => 100 / x)), 4);
+                }
+                row.ChooseGateMetric();
+                rows.Add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static Side SideOf(List<RoundSample> s, double? flops, double? bytes)
+    {
+        double median = Stats.Median(s.Select(x => x.Median));
+        return new Side
+        {
+            MedianNs = Stats.RoundNs(median),
+            MinNs = Stats.RoundNs(s.Min(x => x.Min)),
+            Samples = s.Sum(x => x.Samples),
+            RoundMediansNs = s.Select(x => Stats.RoundNs(x.Median)).ToList(),
+            Gflops = flops is { } f ? Math.Round(f / median, 3) : null,
+            Gbps = bytes is { } b ? Math.Round(b / median, 3) : null,
+        };
+    }
+
+    private void FillVersions(CompareDoc doc, JsonObject info)
+    {
+        doc.Versions["numerics_native"] = (string?)info["numerics_native"];
+        doc.Versions["dotnet"] = (string?)info["dotnet"];
+        doc.Versions["benchmarkdotnet"] = (string?)info["benchmarkdotnet"];
+        if (o.Peers)
+        {
+            doc.Versions["mathnet"] = (string?)info["mathnet"];
+            doc.Versions["system_numerics_tensors"] = (string?)info["system_numerics_tensors"];
+        }
+        string[] probe = Proc.Check(o.Python, ["-c", "import sys, numpy; print(numpy.__version__); print(sys.version.split()[0])"], new Dictionary<string, string>(), Log("info"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        doc.Versions["numpy"] = probe.ElementAtOrDefault(0);
+        doc.Versions["python"] = probe.ElementAtOrDefault(1);
+        doc.Backend = new Backend
+        {
+            Name = (string?)info["backend"] ?? "",
+            Version = (string?)info["backend_version"],
+            CoreType = (string?)info["core_type"],
+            Threading = (string?)info["threading"],
+            BlasPath = (string?)info["blas_path"],
+            SimdLevel = (string?)info["simd_level"],
+        };
+    }
+
+    private static bool OnPath(string exe) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => d.Length > 0 && File.Exists(Path.Combine(d, exe)));
+}

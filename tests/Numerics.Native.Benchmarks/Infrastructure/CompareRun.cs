@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using Numerics.Native.Interop;
+
+namespace Numerics.Native.Benchmarks.Infrastructure;
+
+/// <summary>
+/// The modes build/tools/Numerics.Native.Compare drives. Each is one process whose environment (thread counts,
+/// input folder) the compare tool set before start. Output: JSON on stdout or in a file.
+/// </summary>
+public static class CompareRun
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>
+    /// <c>--compare-run --json PATH [--filter REGEX] [--peers] [--warmups N] [--iterations N] [--iteration-ms N]
+    /// [--artifacts DIR]</c>: a short in-process BenchmarkDotNet job over the selected workloads.
+    /// </summary>
+    public static int Run(string[] args)
+    {
+        string? json = Option(args, "--json");
+        if (json is null)
+        {
+            Console.Error.WriteLine("--compare-run needs --json PATH");
+            return 2;
+        }
+        var filter = new Regex(Option(args, "--filter") ?? "", RegexOptions.CultureInvariant);
+        bool peers = args.Contains("--peers");
+        int warmups = IntOption(args, "--warmups", 3);
+        int iterations = IntOption(args, "--iterations", 12);
+        int iterationMs = IntOption(args, "--iteration-ms", 50);
+        string artifacts = Option(args, "--artifacts") ?? Path.Combine(Path.GetTempPath(), "numerics-native-bdn");
+
+        List<WorkloadInfo> selected = WorkloadRegistry.All.Where(w => (w.Peer is null || peers) && filter.IsMatch(w.Id)).ToList();
+        int threads = NativeBackend.NumThreads;
+        var chosen = selected.Select(w => (w.Family, w.Id)).ToHashSet();
+        IConfig config = ManualConfig.CreateEmpty()
+            .AddJob(Jobs.Compare(threads, warmups, iterations, iterationMs))
+            .AddLogger(ConsoleLogger.Default)
+            .AddColumnProvider(DefaultColumnProviders.Instance)
+            .AddFilter(new SimpleFilter(b => chosen.Contains((b.Descriptor.Type, b.Descriptor.WorkloadMethod.Name))))
+            .WithArtifactsPath(artifacts)
+            .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
+
+        var rows = new JsonArray();
+        if (selected.Count > 0)
+        {
+            Summary[] summaries = BenchmarkRunner.Run(selected.Select(w => w.Family).Distinct().ToArray(), config);
+            foreach (BenchmarkReport report in summaries.SelectMany(s => s.Reports))
+            {
+                WorkloadInfo w = selected.Single(x => x.Family == report.BenchmarkCase.Descriptor.Type &&
+                                                      x.Id == report.BenchmarkCase.Descriptor.WorkloadMethod.Name);
+                rows.Add(Row(w, report));
+            }
+        }
+        var doc = new JsonObject
+        {
+            ["tool"] = "numerics-native-bdn",
+            ["threads"] = threads,
+            ["info"] = Info(),
+            ["inputs"] = InputsNode(),
+            ["job"] = new JsonObject { ["toolchain"] = "InProcessEmit", ["warmups"] = warmups, ["iterations"] = iterations, ["iteration_ms"] = iterationMs },
+            ["results"] = rows,
+        };
+        File.WriteAllText(json, doc.ToJsonString(Indented));
+        return rows.Count == selected.Count ? 0 : 1;
+    }
+
+    private static JsonObject Row(WorkloadInfo w, BenchmarkReport report)
+    {
+        var row = new JsonObject { ["id"] = w.Id, ["peer"] = w.Peer };
+        if (report.ResultStatistics is not { } s)
+        {
+            row["error"] = "no result (the benchmark failed; see the log)";
+            return row;
+        }
+        double[] values = report.GetResultRuns().Select(m => m.GetAverageTime().Nanoseconds).ToArray();
+        row["median_ns"] = Math.Round(s.Median, 3);
+        row["min_ns"] = Math.Round(s.Min, 3);
+        row["samples"] = s.N;
+        row["values_ns"] = new JsonArray(values.Select(v => (JsonNode)Math.Round(v, 3)).ToArray());
+        if (w.Flops > 0)
+        {
+            row["flops"] = w.Flops;
+            row["gflops"] = Math.Round(w.Flops / s.Median, 3);
+        }
+        if (w.Bytes > 0)
+        {
+            row["bytes"] = w.Bytes;
+            row["gbps"] = Math.Round(w.Bytes / s.Median, 3);
+        }
+        return row;
+    }
+
+    /// <summary><c>--raw ID [--peer NAME] [--calls K]</c>: one warm-up call, then K calls timed one by one.</summary>
+    public static int Raw(string[] args)
+    {
+        string id = args.Length > 1 ? args[1] : throw new ArgumentException("--raw needs a workload id");
+        int calls = IntOption(args, "--calls", 3);
+        WorkloadInfo w = WorkloadRegistry.Find(id, Option(args, "--peer"));
+        object family = Activator.CreateInstance(w.Family)!;
+        Invoke<GlobalSetupAttribute>(family, id);
+        var times = new double[calls];
+        w.Method.Invoke(family, null);
+        for (int i = 0; i < calls; i++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            w.Method.Invoke(family, null);
+            times[i] = Stopwatch.GetElapsedTime(t0).Ticks * 100.0;
+        }
+        Invoke<GlobalCleanupAttribute>(family, id);
+        double[] sorted = [.. times.Order()];
+        double median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]);
+        var doc = new JsonObject
+        {
+            ["side"] = "ours",
+            ["id"] = id,
+            ["threads"] = NativeBackend.NumThreads,
+            ["calls_ns"] = new JsonArray(times.Select(t => (JsonNode)Math.Round(t)).ToArray()),
+            ["median_ns"] = median,
+            ["min_ns"] = sorted[0],
+        };
+        Console.WriteLine(doc.ToJsonString());
+        return 0;
+    }
+
+    /// <summary><c>--info</c>: what this process loaded, as JSON on stdout.</summary>
+    public static int PrintInfo()
+    {
+        Console.WriteLine(Info().ToJsonString(Indented));
+        return 0;
+    }
+
+    /// <summary><c>--list [--peers]</c>: the workload ids this build has, one per line (peer rows as "id peer").</summary>
+    public static int List(string[] args)
+    {
+        bool peers = args.Contains("--peers");
+        foreach (WorkloadInfo w in WorkloadRegistry.All.Where(w => w.Peer is null || peers))
+            Console.WriteLine(w.Peer is null ? w.Id : $"{w.Id} {w.Peer}");
+        return 0;
+    }
+
+    private static JsonObject Info()
+    {
+        var env = new JsonObject();
+        foreach (var key in Environment.GetEnvironmentVariables().Keys.Cast<string>().Order(StringComparer.Ordinal))
+        {
+            if (key.StartsWith("OPENBLAS_", StringComparison.Ordinal) || key.StartsWith("OMP_", StringComparison.Ordinal) ||
+                key.StartsWith("MKL_", StringComparison.Ordinal) || key.StartsWith("NUMERICS_NATIVE", StringComparison.Ordinal))
+                env[key] = Environment.GetEnvironmentVariable(key);
+        }
+        return new JsonObject
+        {
+            ["numerics_native"] = np.__version__,
+            ["dotnet"] = RuntimeInformation.FrameworkDescription,
+            ["benchmarkdotnet"] = Version(typeof(BenchmarkRunner)),
+            ["backend"] = NativeBackend.Name,
+            ["backend_version"] = NativeBackend.Version,
+            ["core_type"] = NativeBackend.CoreType,
+            ["threading"] = NativeBackend.ThreadingLayer,
+            ["blas_path"] = NativeBackend.BlasPath,
+            ["kernels_path"] = NativeBackend.KernelsPath,
+            ["simd_level"] = NativeBackend.SimdLevel,
+            ["num_threads"] = NativeBackend.NumThreads,
+            ["mathnet"] = Version(typeof(MathNet.Numerics.Control)),
+            ["system_numerics_tensors"] = Version(typeof(System.Numerics.Tensors.TensorPrimitives)),
+            ["env"] = env,
+        };
+    }
+
+    private static string? Version(Type t) =>
+        t.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
+
+    private static JsonObject InputsNode() => new()
+    {
+        ["dir"] = Inputs.Directory,
+        ["npy"] = new JsonArray(Inputs.NpyIds.Select(i => (JsonNode)i).ToArray()),
+        ["generated"] = new JsonArray(Inputs.GeneratedIds.Select(i => (JsonNode)i).ToArray()),
+    };
+
+    private static void Invoke<TAttribute>(object family, string id) where TAttribute : Attribute
+    {
+        foreach (MethodInfo m in family.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance))
+        {
+            // A [GlobalSetup(Target = …)] for another workload must not run.
+            if (m.GetCustomAttribute<TAttribute>() is TargetedAttribute t && t.Targets is { Length: > 0 } targets && !targets.Contains(id)) continue;
+            if (m.IsDefined(typeof(TAttribute))) m.Invoke(family, null);
+        }
+    }
+
+    internal static string? Option(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static int IntOption(string[] args, string name, int fallback) =>
+        Option(args, name) is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : fallback;
+}
