@@ -11,7 +11,7 @@ namespace Numerics.Native.Tests.Interop;
 [TestFixture]
 public unsafe class ElementwiseBindingTests
 {
-    private enum Layout { Contiguous, Strided, Reversed, BroadcastRow, BroadcastScalar }
+    public enum Layout { Contiguous, Strided, Reversed, BroadcastRow, BroadcastScalar }
 
     private static readonly (int Op, Func<double, double, double> F)[] Ops =
     [
@@ -46,12 +46,14 @@ public unsafe class ElementwiseBindingTests
             it.shape[0] = rows;
             it.shape[1] = cols;
             long aRow = acols * itemsize;
-            (byte* aData, long as0, long as1) = layout switch
+            // Pointers cannot be tuple elements, so the layout picks an element offset and two strides.
+            (long aStart, long as0, long as1) = layout switch
             {
-                Layout.Strided => ((byte*)pa, 2 * aRow, 2L * itemsize),
-                Layout.Reversed => ((byte*)(pa + (long)(rows - 1) * acols + (cols - 1)), -aRow, -(long)itemsize),
-                _ => ((byte*)pa, aRow, (long)itemsize),
+                Layout.Strided => (0L, 2 * aRow, 2L * itemsize),
+                Layout.Reversed => ((long)(rows - 1) * acols + (cols - 1), -aRow, -(long)itemsize),
+                _ => (0L, aRow, (long)itemsize),
             };
+            byte* aData = (byte*)(pa + aStart);
             (long bs0, long bs1) = layout switch
             {
                 Layout.BroadcastRow => (0L, (long)itemsize),
@@ -100,7 +102,7 @@ public unsafe class ElementwiseBindingTests
             nk_loop* loop;
             nk_status st;
             NativeBackend.EnsureKernels();
-            NumericsKernels.nk_loop_find((int)nk_op.NK_OP_DIVIDE, sig, 3, &loop, &st);
+            Assert.That(NumericsKernels.nk_loop_find((int)nk_op.NK_OP_DIVIDE, sig, 3, &loop, &st), Is.Zero);
             Assert.That(NumericsKernels.nk_elementwise(&it, loop, &st), Is.Zero);
             Assert.That(st.fpe & (int)nk_fpe.NK_FPE_DIVIDEBYZERO, Is.Not.Zero);
             Assert.That(st.fpe & (int)nk_fpe.NK_FPE_INVALID, Is.Not.Zero);
