@@ -14,6 +14,8 @@ internal sealed class Config
     public string? BuiltinIncludeDir { get; init; }
     public List<string> ClangArgs { get; init; } = [];
     public required List<HeaderConfig> Headers { get; init; }
+    /// <summary>The `spans` mode: bounds-checked Span overloads from the size-rule table; null where unused.</summary>
+    public SpansConfig? Spans { get; init; }
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -35,6 +37,17 @@ internal sealed class Config
             throw new BindgenException($"{path}: {e.Message}");
         }
     }
+}
+
+/// <summary>Where the `spans` mode reads its size rules and writes one <c>{Class}.Spans.g.cs</c> per header class.</summary>
+internal sealed class SpansConfig
+{
+    public required string Rules { get; init; }
+    public required string Output { get; init; }
+    /// <summary>The header classes (bindgen.json's <c>class</c>) whose functions the rules may name.</summary>
+    public required List<string> Classes { get; init; }
+    /// <summary>Class whose every function outside its extension list must have a rule (all of standard CBLAS).</summary>
+    public List<string> Complete { get; init; } = [];
 }
 
 internal sealed class HeaderConfig

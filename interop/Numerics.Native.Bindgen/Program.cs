@@ -7,7 +7,7 @@ namespace Numerics.Native.Bindgen;
 
 internal static class Program
 {
-    private const string Usage = "usage: dotnet run --project interop/Numerics.Native.Bindgen -- [--config bindgen.json] [--out dir]";
+    private const string Usage = "usage: dotnet run --project interop/Numerics.Native.Bindgen -- [spans] [--config bindgen.json] [--out dir]";
 
     private static int Main(string[] args)
     {
@@ -24,6 +24,10 @@ internal static class Program
 
     private static int Run(string[] args)
     {
+        // `spans` writes the bounds-checked overloads (Spans/*.g.cs) from SizeRules/ instead of the raw bindings.
+        bool spans = args.Length > 0 && args[0] == "spans";
+        if (spans)
+            args = args[1..];
         string? configPath = null, outDir = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -42,6 +46,8 @@ internal static class Program
             : FindRepoRoot(Path.GetDirectoryName(configPath)!) ?? Path.GetDirectoryName(configPath)!;
         configPath ??= Path.Combine(root, "interop", "Numerics.Native.Bindgen", "bindgen.json");
         var config = Config.Load(configPath);
+        if (spans)
+            return SpansGenerator.Run(root, config, outDir);
         outDir ??= Path.Combine(root, config.Output);
         Directory.CreateDirectory(outDir);
 
@@ -93,7 +99,7 @@ internal static class Program
         return 0;
     }
 
-    private static HeaderModel ParseHeader(nint index, Config config, HeaderConfig header, string headerFile, string builtinInclude)
+    internal static HeaderModel ParseHeader(nint index, Config config, HeaderConfig header, string headerFile, string builtinInclude)
     {
         // The parsed file is in memory: the macro types as typedefs, then the header itself.
         var source = new StringBuilder("#include <stdint.h>\n");
@@ -131,7 +137,7 @@ internal static class Program
         }
     }
 
-    private static void Write(string path, string text) =>
+    internal static void Write(string path, string text) =>
         File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 
     private static string? FindRepoRoot(string start)
@@ -143,7 +149,7 @@ internal static class Program
     }
 
     /// <summary>Runs a program and returns its trimmed standard output, or null if it cannot run or fails.</summary>
-    private static string? Exec(string program, params string[] args)
+    internal static string? Exec(string program, params string[] args)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string arg in args)
