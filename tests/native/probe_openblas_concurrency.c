@@ -6,7 +6,11 @@
  * same read-only inputs and compares every result with the serial one bit for bit. Each run is a forked child, so
  * a crash is an outcome, not a lost test, and every run starts from a freshly loaded library.
  *
- *   probe_openblas_concurrency LIB [--threads 16] [--reps 4] [--n 300] [--runs 3] [--report-only] [--verbose]
+ *   probe_openblas_concurrency LIB [--threads 16] [--reps 4] [--n 300] [--runs 3] [--blas-threads K]
+ *                              [--report-only] [--verbose]
+ *
+ * --blas-threads calls openblas_set_num_threads(K) after loading: OpenBLAS caps its own default at the core count,
+ * so this is how a small CI machine exercises the thread splits a 16-core server would use.
  *
  * Prints one JSON line; exits 0 when every run was exact, 1 otherwise, 77 when LIB cannot be loaded. With
  * --report-only the verdict is printed but the exit status is 0 whatever it is (crash included).
@@ -31,10 +35,11 @@ typedef void (*dgesv_fn)(const int *n, const int *nrhs, double *a, const int *ld
                          const int *ldb, int *info);
 typedef char *(*config_fn)(void);
 typedef int (*nthreads_fn)(void);
+typedef void (*set_nthreads_fn)(int);
 
 typedef struct options {
     const char *lib;
-    int threads, reps, n, nrhs, runs, report_only, verbose;
+    int threads, reps, n, nrhs, runs, report_only, verbose, blas_threads;
 } options;
 
 /* What a child run sends back through its pipe. */
@@ -53,6 +58,7 @@ typedef struct shared {
     const options *opt;
     dgemm_fn dgemm;
     dgesv_fn dgesv;
+    set_nthreads_fn omp_set_threads; /* NULL unless the build runs on libgomp */
     const double *a, *b, *c_ref, *la, *lb, *x_ref;
     const int *ipiv_ref;
     pthread_barrier_t start;
@@ -91,6 +97,11 @@ static void *worker(void *arg)
     const size_t nn = (size_t)n * (size_t)n, nb = (size_t)n * (size_t)nrhs;
     double *c = malloc(nn * 8), *la = malloc(nn * 8), *lb = malloc(nb * 8);
     int *ipiv = malloc((size_t)n * sizeof(int));
+    /* The OpenMP build sizes each call by the calling thread's ICV (omp_get_max_threads), not by the global set in
+     * main, so every caller must carry the same ICV; otherwise the probe compares different thread splits (which
+     * round differently) instead of finding corruption. The facade does the same per .NET thread (DESIGN.md §6.3). */
+    if (s->omp_set_threads != NULL)
+        s->omp_set_threads(o->blas_threads);
     int64_t calls = 0, mism = 0, bad = 0;
     int info_err = 0;
     double maxd = 0.0;
@@ -154,6 +165,11 @@ static int child_run(const options *o, run_result *res)
         return 77;
     }
     snprintf(res->config, sizeof res->config, "%s", cfg ? cfg() : "?");
+    set_nthreads_fn set_nth = (set_nthreads_fn)dlsym(h, "openblas_set_num_threads");
+    if (o->blas_threads > 0 && set_nth != NULL) {
+        set_nth(o->blas_threads);
+        s.omp_set_threads = (set_nthreads_fn)dlsym(h, "omp_set_num_threads");
+    }
     res->blas_threads = nth ? nth() : -1;
 
     const int n = o->n, nrhs = o->nrhs;
@@ -240,7 +256,7 @@ static void json_string(const char *s)
 
 int main(int argc, char **argv)
 {
-    options o = {NULL, 16, 4, 300, 20, 3, 0, 0};
+    options o = {NULL, 16, 4, 300, 20, 3, 0, 0, 0};
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc)
             o.threads = atoi(argv[++i]);
@@ -250,6 +266,8 @@ int main(int argc, char **argv)
             o.n = atoi(argv[++i]);
         else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
             o.runs = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--blas-threads") == 0 && i + 1 < argc)
+            o.blas_threads = atoi(argv[++i]);
         else if (strcmp(argv[i], "--report-only") == 0)
             o.report_only = 1;
         else if (strcmp(argv[i], "--verbose") == 0)
