@@ -1,0 +1,279 @@
+using System.Runtime.CompilerServices;
+
+namespace Numerics.Native;
+
+/// <summary>
+/// An N-dimensional array of one of the 14 dtypes: a view of a reference-counted native buffer (DESIGN §2).
+/// Views share the buffer and keep it alive; <see cref="Dispose"/> releases this object's reference.
+/// Not constructible directly: use the <c>np</c> functions. NumPy: <c>numpy.ndarray</c>.
+/// </summary>
+public partial class NDArray : IDisposable
+{
+    internal const int MaxDims = 64;
+
+    internal NativeBuffer? Buf;
+    internal nint Offset;
+    internal long[] Dims;
+    internal long[] Strides;
+    internal DType Dtype;
+    internal int FlagBits;
+    internal NDArray? BaseArray;
+    internal long Size;
+    internal NDScope? Scope;
+    internal int ScopeSlot;
+    /// <summary>Non-None for a weak C# scalar (NEP 50); its value lives in <see cref="Inline"/>, not in native memory.</summary>
+    internal WeakKind Weak;
+    internal InlineScalar Inline;
+    private int _state;
+
+    /// <summary>The general constructor: takes over one owner reference of <paramref name="buf"/>.</summary>
+    internal NDArray(NativeBuffer? buf, nint offset, long[] shape, long[] strides, DType dtype, NDArray? @base, int flags)
+    {
+        Buf = buf;
+        Offset = offset;
+        Dims = shape;
+        Strides = strides;
+        Dtype = dtype;
+        BaseArray = @base;
+        long size = 1;
+        foreach (var d in shape) size *= d;
+        Size = size;
+        FlagBits = flags | LayoutFlags(shape, strides, dtype, (buf?.Address ?? 0) + offset);
+        if (buf is not null) NDScope.RegisterNew(this);
+    }
+
+    /// <summary>A weak scalar (a C# literal under NEP 50): 0-d, default dtype of its kind, no native memory.</summary>
+    private NDArray(DType dtype, WeakKind weak)
+    {
+        Dims = [];
+        Strides = [];
+        Dtype = dtype;
+        Size = 1;
+        Weak = weak;
+        FlagBits = ArrayFlags.CContiguous | ArrayFlags.FContiguous | ArrayFlags.Aligned | ArrayFlags.WriteLocked;
+    }
+
+    internal static NDArray MakeWeak<T>(T value, WeakKind kind) where T : unmanaged
+    {
+        var a = new NDArray(DTypeParser.FromType(typeof(T)), kind);
+        NativeData.SetInline(a, value);
+        return a;
+    }
+
+    /// <summary>C-contiguous, F-contiguous and aligned bits by NumPy's rules: axes of length 1 are ignored and an
+    /// empty array is both C- and F-contiguous.</summary>
+    internal static int LayoutFlags(long[] shape, long[] strides, DType dtype, nint address)
+    {
+        int n = shape.Length;
+        long item = dtype.Size;
+        bool c = true, f = true;
+        long sd = item;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            long d = shape[i];
+            if (d == 0) return ArrayFlags.CContiguous | ArrayFlags.FContiguous | Align(shape, strides, dtype, address);
+            if (d != 1)
+            {
+                if (strides[i] != sd) c = false;
+                sd *= d;
+            }
+        }
+        sd = item;
+        for (int i = 0; i < n; i++)
+        {
+            long d = shape[i];
+            if (d != 1)
+            {
+                if (strides[i] != sd) { f = false; break; }
+                sd *= d;
+            }
+        }
+        return (c ? ArrayFlags.CContiguous : 0) | (f ? ArrayFlags.FContiguous : 0) | Align(shape, strides, dtype, address);
+    }
+
+    private static int Align(long[] shape, long[] strides, DType dtype, nint address)
+    {
+        long al = dtype.alignment;
+        long bits = address;
+        for (int i = 0; i < shape.Length; i++) if (shape[i] > 1) bits |= strides[i];
+        return (bits & (al - 1)) == 0 ? ArrayFlags.Aligned : 0;
+    }
+
+    internal static long[] CStrides(long[] shape, long itemsize)
+    {
+        var s = new long[shape.Length];
+        long acc = itemsize;
+        for (int i = shape.Length - 1; i >= 0; i--)
+        {
+            s[i] = acc;
+            acc *= Math.Max(shape[i], 1);
+        }
+        return s;
+    }
+
+    internal static long[] FStrides(long[] shape, long itemsize)
+    {
+        var s = new long[shape.Length];
+        long acc = itemsize;
+        for (int i = 0; i < shape.Length; i++)
+        {
+            s[i] = acc;
+            acc *= Math.Max(shape[i], 1);
+        }
+        return s;
+    }
+
+    /// <summary>Validates a shape (no negative dims, at most 64 of them) and returns its size.</summary>
+    internal static long CheckedSize(long[] shape)
+    {
+        if (shape.Length > MaxDims) throw Err.TooManyDimensions(shape.Length);
+        long size = 1;
+        bool overflow = false;
+        foreach (var d in shape)
+        {
+            if (d < 0) throw Err.NegativeDimensions();
+            if (!overflow)
+            {
+                long r;
+                try { r = checked(size * d); } catch (OverflowException) { overflow = true; continue; }
+                size = r;
+            }
+        }
+        foreach (var d in shape) if (d == 0) return 0;
+        if (overflow) throw new ValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+        return size;
+    }
+
+    /// <summary>A new array with uninitialised pool memory (C order, or F order when <paramref name="fortran"/>).
+    /// Takes ownership of <paramref name="shape"/>.</summary>
+    internal static NDArray Allocate(long[] shape, DType dtype, bool fortran = false)
+    {
+        dtype = dtype.NativeOrder;
+        long size = CheckedSize(shape);
+        long bytes;
+        try { bytes = checked(size * dtype.Size); }
+        catch (OverflowException) { throw new ValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."); }
+        var buf = BufferPool.Rent(bytes) ?? throw new MemoryError(
+            $"Unable to allocate {SizeText(bytes)} for an array with shape {Err.Tuple(shape)} and data type {dtype.name}");
+        // NumPy gives a new zero-size array all-zero strides.
+        var strides = size == 0 ? new long[shape.Length] : fortran ? FStrides(shape, dtype.Size) : CStrides(shape, dtype.Size);
+        return new NDArray(buf, 0, shape, strides, dtype, null, ArrayFlags.OwnData | ArrayFlags.Writeable);
+    }
+
+    /// <summary>A new uninitialised array with <paramref name="like"/>'s shape, laid out in its memory order (order 'K').</summary>
+    internal static NDArray AllocateLike(NDArray like, DType dtype, long[]? shape = null)
+    {
+        shape ??= (long[])like.Dims.Clone();
+        if (shape.Length != like.Dims.Length || like.Dims.Length <= 1) return Allocate(shape, dtype);
+        if ((like.FlagBits & ArrayFlags.CContiguous) != 0) return Allocate(shape, dtype);
+        if ((like.FlagBits & ArrayFlags.FContiguous) != 0) return Allocate(shape, dtype, fortran: true);
+        // NumPy's order 'K' (PyArray_NewLikeArray): axes sorted by |stride|, then packed in that order.
+        var perm = Layout.StridePermutation(like.Strides, like.Dims);
+        var a = Allocate(shape, dtype);
+        if (a.Size == 0) return a;
+        a.Strides = Layout.StridesForPerm(shape, perm, a.Dtype.Size);
+        a.FlagBits = (a.FlagBits & ~(ArrayFlags.CContiguous | ArrayFlags.FContiguous | ArrayFlags.Aligned)) |
+                     LayoutFlags(shape, a.Strides, a.Dtype, a.Buf!.Address);
+        return a;
+    }
+
+    /// <summary>NumPy's byte-size text in memory errors ("74.5 GiB").</summary>
+    internal static string SizeText(long bytes)
+    {
+        string[] units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+        int bitLength = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)bytes);
+        int unit = Math.Max(bitLength - 1, 1) / 10;
+        double n = bytes / Math.Pow(2, unit * 10);
+        if (Math.Round(n) == 1024) { unit++; n /= 1024; }
+        if (unit == 0) return $"{bytes} {units[0]}";
+        return n.ToString("G3", System.Globalization.CultureInfo.InvariantCulture) + " " + units[unit];
+    }
+
+    /// <summary>A view over the same buffer: new shape/strides/offset (and dtype), base = the buffer's owner array.</summary>
+    internal NDArray View(long[] shape, long[] strides, nint offset, DType? dtype = null, bool readOnly = false)
+    {
+        ThrowIfDisposed();
+        if (Buf is null) return WeakView(shape, strides, offset, dtype);
+        Buf.AddRef();
+        int inherit = FlagBits & (ArrayFlags.Writeable | ArrayFlags.WriteLocked);
+        if (readOnly) inherit = (inherit & ~ArrayFlags.Writeable) | ArrayFlags.WriteLocked;
+        return new NDArray(Buf, offset, shape, strides, dtype ?? Dtype, BaseArray ?? this, inherit);
+    }
+
+    private NDArray WeakView(long[] shape, long[] strides, nint offset, DType? dtype)
+    {
+        // A weak scalar has no buffer to share: its views are read-only copies of its one element.
+        using var strong = MaterializeStrong();
+        var v = strong.View(shape, strides, offset, dtype, readOnly: true);
+        return v;
+    }
+
+    /// <summary>A view with the same layout (a new array object over the same data).</summary>
+    internal NDArray SameView() => View(Dims, Strides, Offset);
+
+    /// <summary>For a weak scalar: a new strong 0-d array of its default dtype (caller disposes). Otherwise this.</summary>
+    internal NDArray MaterializeStrong()
+    {
+        var a = Allocate([], Dtype);
+        NativeOps.Copy(a, this);
+        return a;
+    }
+
+    /// <summary>Whether this is a weak scalar (a C# literal, NEP 50).</summary>
+    internal bool IsWeak => Weak != WeakKind.None;
+
+    internal bool IsDisposedFast => _state != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void ThrowIfDisposed()
+    {
+        if (_state != 0) throw Err.Disposed();
+    }
+
+    internal void ThrowIfReadOnly()
+    {
+        ThrowIfDisposed();
+        if ((FlagBits & ArrayFlags.Writeable) == 0) throw Err.ReadOnly();
+    }
+
+    internal bool IsCContiguous => (FlagBits & ArrayFlags.CContiguous) != 0;
+    internal bool IsFContiguous => (FlagBits & ArrayFlags.FContiguous) != 0;
+
+    internal void SetWriteable(bool value)
+    {
+        ThrowIfDisposed();
+        if (!value)
+        {
+            FlagBits &= ~ArrayFlags.Writeable;
+            return;
+        }
+        if ((FlagBits & ArrayFlags.WriteLocked) != 0 || (BaseArray is { } b && (b.FlagBits & ArrayFlags.Writeable) == 0 && !b.IsDisposedFast))
+            throw new ValueError("cannot set WRITEABLE flag to True of this array");
+        FlagBits |= ArrayFlags.Writeable;
+    }
+
+    /// <summary>Releases this array's reference to its buffer; the buffer is freed (returned to the pool) when its
+    /// last user, base or view, lets go. Idempotent. NumPy: none (Python frees by reference counting).</summary>
+#pragma warning disable CA1816 // No finalizer here (the handle has it); SuppressFinalize would cost a few ns of the 30 ns budget.
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _state, 1) != 0) return;
+        Buf?.Release();
+    }
+#pragma warning restore CA1816
+
+    /// <summary>Whether <see cref="Dispose"/> has been called. NumPy: none.</summary>
+    public bool IsDisposed => Volatile.Read(ref _state) != 0;
+
+    /// <summary>
+    /// Moves this array out of its disposal scope into the enclosing one (or makes it unscoped), so it survives
+    /// the scope's end; returns this array. NumPy: none (see <c>np.scope()</c>).
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
+    public NDArray MoveToOuterScope()
+    {
+        ThrowIfDisposed();
+        Scope?.MoveOut(this);
+        return this;
+    }
+}

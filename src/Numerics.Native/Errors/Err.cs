@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace Numerics.Native;
+
+/// <summary>
+/// NumPy's error texts in one place, so every message is spelled once and matches NumPy verbatim
+/// (the tests compare them with NumPy's).
+/// </summary>
+internal static class Err
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    internal static string Tuple(ReadOnlySpan<long> dims)
+    {
+        if (dims.Length == 1) return string.Create(Inv, $"({dims[0]},)");
+        var sb = new System.Text.StringBuilder("(");
+        for (int i = 0; i < dims.Length; i++)
+        {
+            if (i > 0) sb.Append(", ");
+            sb.Append(dims[i].ToString(Inv));
+        }
+        return sb.Append(')').ToString();
+    }
+
+    /// <summary>NumPy's compact shape text inside broadcast errors: "(2,3)" (no spaces).</summary>
+    internal static string CompactTuple(ReadOnlySpan<long> dims)
+    {
+        if (dims.Length == 1) return string.Create(Inv, $"({dims[0]},)");
+        var sb = new System.Text.StringBuilder("(");
+        for (int i = 0; i < dims.Length; i++)
+        {
+            if (i > 0) sb.Append(',');
+            sb.Append(dims[i].ToString(Inv));
+        }
+        return sb.Append(')').ToString();
+    }
+
+    internal static IndexError IndexOutOfBounds(long index, int axis, long size) =>
+        new(string.Create(Inv, $"index {index} is out of bounds for axis {axis} with size {size}"));
+
+    internal static IndexError TooManyIndices(int ndim, int k) =>
+        new(string.Create(Inv, $"too many indices for array: array is {ndim}-dimensional, but {k} were indexed"));
+
+    internal static IndexError SingleEllipsis() => new("an index can only have a single ellipsis ('...')");
+
+    internal static IndexError BoolIndexMismatch(int dim, long n, long m) =>
+        new(string.Create(Inv,
+            $"boolean index did not match indexed array along dimension {dim}; dimension is {n} but corresponding boolean dimension is {m}"));
+
+    internal static IndexError IndexArrayType() => new("arrays used as indices must be of integer (or boolean) type");
+
+    internal static IndexError InvalidIndex() =>
+        new("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices");
+
+    internal static AxisError AxisOutOfBounds(int axis, int ndim, string? argname = null) =>
+        new(string.Create(Inv, $"{(argname is null ? "" : argname + ": ")}axis {axis} is out of bounds for array of dimension {ndim}"));
+
+    internal static ValueError BroadcastMismatch(IEnumerable<long[]> shapes)
+    {
+        var sb = new System.Text.StringBuilder("operands could not be broadcast together with shapes ");
+        foreach (var s in shapes) sb.Append(CompactTuple(s)).Append(' ');
+        return new ValueError(sb.ToString());
+    }
+
+    internal static ValueError BroadcastTo(ReadOnlySpan<long> from, ReadOnlySpan<long> to) =>
+        new($"operands could not be broadcast together with remapped shapes [original->remapped]: {CompactTuple(from)}  and requested shape {CompactTuple(to)}");
+
+    internal static ValueError CouldNotBroadcastInput(ReadOnlySpan<long> from, ReadOnlySpan<long> to) =>
+        new($"could not broadcast input array from shape {CompactTuple(from)} into shape {CompactTuple(to)}");
+
+    internal static ValueError CannotReshape(long size, ReadOnlySpan<long> shape) =>
+        new(string.Create(Inv, $"cannot reshape array of size {size} into shape {Tuple(shape)}"));
+
+    internal static ValueError OneUnknownDimension() => new("can only specify one unknown dimension");
+
+    internal static ValueError NegativeDimensions() => new("negative dimensions are not allowed");
+
+    internal static ValueError TooManyDimensions(int n) =>
+        new(string.Create(Inv, $"maximum supported dimension for an ndarray is currently 64, found {n}"));
+
+    internal static ValueError ReadOnly() => new("assignment destination is read-only");
+
+    internal static ValueError SizeOneOnly() => new("can only convert an array of size 1 to a Python scalar");
+
+    internal static ValueError Ambiguous() =>
+        new("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()");
+
+    internal static ValueError CannotAvoidCopy() => new("Unable to avoid copy while creating an array as requested.");
+
+    internal static TypeError DTypeNotUnderstood(string spec) => new($"data type '{spec}' not understood");
+
+    internal static TypeError DTypeNotSupported(string spec) => new($"data type '{spec}' is not supported by Numerics.Native");
+
+    internal static TypeError CannotCast(DType from, DType to, string casting) =>
+        new($"Cannot cast array data from dtype('{from.ReprName}') to dtype('{to.ReprName}') according to the rule '{casting}'");
+
+    internal static OverflowError PythonIntOutOfBounds(string value, DType dtype) =>
+        new($"Python integer {value} out of bounds for {dtype.name}");
+
+    internal static ObjectDisposedException Disposed() => new(nameof(NDArray), "Cannot access a disposed NDArray.");
+}

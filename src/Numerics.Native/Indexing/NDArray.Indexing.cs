@@ -1,0 +1,210 @@
+namespace Numerics.Native;
+
+public partial class NDArray
+{
+    /// <summary>Indexes with one item. Basic items (integers, slices, ranges, newaxis, ellipsis) give a view; arrays and
+    /// masks give a copy; a full integer index gives a 0-d copy. Setting broadcasts and casts the value (NumPy's rules).
+    /// NumPy: <c>a[i0]</c>, <c>a[i0] = value</c>.</summary>
+    /// <exception cref="IndexError">Out-of-bounds or malformed index (NumPy's messages).</exception>
+    /// <exception cref="ValueError">On set: read-only array, or a value that does not broadcast.</exception>
+    /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
+    public NDArray this[NDIndex i0]
+    {
+        get => GetItem([i0]);
+        set => SetItem([i0], value);
+    }
+
+    /// <summary>Indexes with two items. NumPy: <c>a[i0, i1]</c>.</summary>
+    /// <exception cref="IndexError">Out-of-bounds or malformed index.</exception>
+    /// <exception cref="ValueError">On set: read-only array, or a value that does not broadcast.</exception>
+    public NDArray this[NDIndex i0, NDIndex i1]
+    {
+        get => GetItem([i0, i1]);
+        set => SetItem([i0, i1], value);
+    }
+
+    /// <summary>Indexes with three items. NumPy: <c>a[i0, i1, i2]</c>.</summary>
+    /// <exception cref="IndexError">Out-of-bounds or malformed index.</exception>
+    /// <exception cref="ValueError">On set: read-only array, or a value that does not broadcast.</exception>
+    public NDArray this[NDIndex i0, NDIndex i1, NDIndex i2]
+    {
+        get => GetItem([i0, i1, i2]);
+        set => SetItem([i0, i1, i2], value);
+    }
+
+    /// <summary>Indexes with four items. NumPy: <c>a[i0, i1, i2, i3]</c>.</summary>
+    /// <exception cref="IndexError">Out-of-bounds or malformed index.</exception>
+    /// <exception cref="ValueError">On set: read-only array, or a value that does not broadcast.</exception>
+    public NDArray this[NDIndex i0, NDIndex i1, NDIndex i2, NDIndex i3]
+    {
+        get => GetItem([i0, i1, i2, i3]);
+        set => SetItem([i0, i1, i2, i3], value);
+    }
+
+    /// <summary>Indexes with five items. NumPy: <c>a[i0, …, i4]</c>.</summary>
+    /// <exception cref="IndexError">Out-of-bounds or malformed index.</exception>
+    /// <exception cref="ValueError">On set: read-only array, or a value that does not broadcast.</exception>
+    public NDArray this[NDIndex i0, NDIndex i1, NDIndex i2, NDIndex i3, NDIndex i4]
+    {
+        get => GetItem([i0, i1, i2, i3, i4]);
+        set => SetItem([i0, i1, i2, i3, i4], value);
+    }
+
+    /// <summary>Indexes with six items. NumPy: <c>a[i0, …, i5]</c>.</summary>
+    /// <exception cref="IndexError">Out-of-bounds or malformed index.</exception>
+    /// <exception cref="ValueError">On set: read-only array, or a value that does not broadcast.</exception>
+    public NDArray this[NDIndex i0, NDIndex i1, NDIndex i2, NDIndex i3, NDIndex i4, NDIndex i5]
+    {
+        get => GetItem([i0, i1, i2, i3, i4, i5]);
+        set => SetItem([i0, i1, i2, i3, i4, i5], value);
+    }
+
+    /// <summary>Indexes with seven items. NumPy: <c>a[i0, …, i6]</c>.</summary>
+    /// <exception cref="IndexError">Out-of-bounds or malformed index.</exception>
+    /// <exception cref="ValueError">On set: read-only array, or a value that does not broadcast.</exception>
+    public NDArray this[NDIndex i0, NDIndex i1, NDIndex i2, NDIndex i3, NDIndex i4, NDIndex i5, NDIndex i6]
+    {
+        get => GetItem([i0, i1, i2, i3, i4, i5, i6]);
+        set => SetItem([i0, i1, i2, i3, i4, i5, i6], value);
+    }
+
+    /// <summary>Indexes with eight items. NumPy: <c>a[i0, …, i7]</c>.</summary>
+    /// <exception cref="IndexError">Out-of-bounds or malformed index.</exception>
+    /// <exception cref="ValueError">On set: read-only array, or a value that does not broadcast.</exception>
+    public NDArray this[NDIndex i0, NDIndex i1, NDIndex i2, NDIndex i3, NDIndex i4, NDIndex i5, NDIndex i6, NDIndex i7]
+    {
+        get => GetItem([i0, i1, i2, i3, i4, i5, i6, i7]);
+        set => SetItem([i0, i1, i2, i3, i4, i5, i6, i7], value);
+    }
+
+    internal NDArray GetItem(ReadOnlySpan<NDIndex> index)
+    {
+        ThrowIfDisposed();
+        if (IsWeak)
+        {
+            using var strong = MaterializeStrong();
+            return strong.GetItem(index);
+        }
+        // Fast paths for the common one-item basic cases (the view budget is 40 ns).
+        if (index.Length == 1 && Dims.Length > 0)
+        {
+            var i = index[0];
+            if (i.Kind == IndexKind.Integer && Dims.Length > 1) return IntegerView(i.Int);
+            if (i.Kind == IndexKind.Slice) return SliceView(i.SliceValue);
+        }
+        using var plan = IndexPlan.Build(this, index);
+        if (!plan.HasAdvanced)
+        {
+            if (plan.AllIntegers)
+            {
+                var r = Allocate([], Dtype);
+                NativeOps.Copy(r, plan.View);
+                return r;
+            }
+            var v = plan.View;
+            plan.View = null!;
+            return v;
+        }
+        var (resultShape, fromPacked, b) = plan.ResultLayout();
+        var packedShape = new long[resultShape.Length];
+        for (int j = 0; j < resultShape.Length; j++) packedShape[fromPacked[j]] = resultShape[j];
+        var idx = plan.BroadcastIndices(b);
+        var packed = Allocate(packedShape, Dtype);
+        try
+        {
+            NativeOps.Gather(packed, plan.View, plan.AdvAxes.ToArray(), idx, plan.ReportAxesFor(), IndexMode.Raise);
+        }
+        catch
+        {
+            packed.Dispose();
+            throw;
+        }
+        bool identity = true;
+        for (int j = 0; j < fromPacked.Length; j++) identity &= fromPacked[j] == j;
+        if (identity) return packed;
+        var strides = new long[resultShape.Length];
+        for (int j = 0; j < resultShape.Length; j++) strides[j] = packed.Strides[fromPacked[j]];
+        var result = packed.View(resultShape, strides, packed.Offset);
+        packed.Dispose();
+        return result;
+    }
+
+    private NDArray IntegerView(long i)
+    {
+        long n = Dims[0];
+        if (i < -n || i >= n) throw Err.IndexOutOfBounds(i, 0, n);
+        if (i < 0) i += n;
+        return View(Dims[1..], Strides[1..], Offset + (nint)(i * Strides[0]));
+    }
+
+    private NDArray SliceView(Slice s)
+    {
+        var (start, _, step, len) = s.indices(Dims[0]);
+        var shape = (long[])Dims.Clone();
+        var strides = (long[])Strides.Clone();
+        shape[0] = len;
+        strides[0] = Strides[0] * step;
+        return View(shape, strides, len > 0 ? Offset + (nint)(start * Strides[0]) : Offset);
+    }
+
+    internal void SetItem(ReadOnlySpan<NDIndex> index, NDArray value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ThrowIfReadOnly();
+        value.ThrowIfDisposed();
+        using var plan = IndexPlan.Build(this, index);
+        if (!plan.HasAdvanced)
+        {
+            plan.View.Assign(value);
+            return;
+        }
+        if (plan.SingleMask is not null && value.Dims.Length > 1)
+            throw new TypeError($"NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has {value.Dims.Length} dimensions");
+        var (resultShape, fromPacked, b) = plan.ResultLayout();
+        if (plan.SingleMask is not null && value.Size != 1 && (value.Dims.Length != 1 || value.Dims[0] != resultShape[0]))
+            throw new ValueError($"NumPy boolean array indexing assignment cannot assign {value.Size} input values to the {resultShape[0]} output values where the mask is true");
+        // Drop leading length-1 axes beyond the result's rank, as NumPy does, then check that value broadcasts.
+        var vdims = value.Dims;
+        int extra = Math.Max(0, vdims.Length - resultShape.Length);
+        for (int i = 0; i < extra; i++)
+            if (vdims[i] != 1) throw ShapeMismatch(value, resultShape);
+        if (!Layout.BroadcastsTo(vdims[extra..], resultShape)) throw ShapeMismatch(value, resultShape);
+        if (value.IsWeak) CheckWeakFits(value, Dtype);
+
+        // The value in this array's dtype, in its own memory (NumPy copies when it overlaps the target).
+        NDArray? converted = null;
+        var src = value;
+        if (value.IsWeak || value.Dtype != Dtype || NativeOps.Overlaps(value, this))
+        {
+            converted = Allocate((long[])vdims[extra..].Clone(), Dtype);
+            using (var trimmed = value.IsWeak ? null : value.View(vdims[extra..], value.Strides[extra..], value.Offset))
+                NativeOps.CopyWarn(converted, trimmed ?? value);
+            src = converted;
+            extra = 0;
+        }
+        try
+        {
+            // value broadcast to the result shape, then laid out in packed (B + S) order.
+            var rstrides = new long[resultShape.Length];
+            using (var trimmed = src.View(src.Dims[extra..], src.Strides[extra..], src.Offset, readOnly: true))
+                NativeOps.BroadcastStrides(trimmed, resultShape, rstrides);
+            var packedShape = new long[resultShape.Length];
+            var packedStrides = new long[resultShape.Length];
+            for (int j = 0; j < resultShape.Length; j++)
+            {
+                packedShape[fromPacked[j]] = resultShape[j];
+                packedStrides[fromPacked[j]] = rstrides[j];
+            }
+            using var packed = src.View(packedShape, packedStrides, src.Offset, readOnly: true);
+            var idx = plan.BroadcastIndices(b);
+            NativeOps.Scatter(plan.View, packed, plan.AdvAxes.ToArray(), idx, plan.ReportAxesFor(), IndexMode.Raise);
+        }
+        finally
+        {
+            converted?.Dispose();
+        }
+    }
+
+    private static ValueError ShapeMismatch(NDArray value, long[] resultShape) =>
+        new($"shape mismatch: value array of shape {Err.CompactTuple(value.Dims)} could not be broadcast to indexing result of shape {Err.CompactTuple(resultShape)}");
+}
