@@ -13,7 +13,7 @@ internal static class Program
           --threads LIST          thread counts, e.g. 1,2 (default: 1 and all cores)
           --rounds K              interleaved rounds (default 3)
           --out DIR               where compare.md, compare.json and logs/ go (default artifacts/compare/<UTC time>)
-          --baseline FILE         gate against an earlier compare.json
+          --baseline FILE         gate against an earlier compare.json; "auto": build/baselines/<machine kind>.json
           --max-regression P      how much worse a row's gate metric may get, e.g. 25% (default 25%)
           --peers                 also run Math.NET (managed) and TensorPrimitives where they have the workload
           --pairs N               interleaved bindings-vs-C pairs for W5_matmul_2000 (default 10, 0 = none)
@@ -100,7 +100,18 @@ internal static class Program
 
         string md = "## Numerics.Native vs NumPy\n\n" + Report.Markdown(doc);
         int exit = 0;
-        if (o.Baseline is { } basePath)
+        string? basePath = o.Baseline;
+        if (basePath == "auto")
+        {
+            basePath = Path.Combine(o.RepoRoot, "build", "baselines", doc.Machine.Kind + ".json");
+            if (!File.Exists(basePath))
+            {
+                Console.Error.WriteLine($"compare: no committed baseline for machine kind '{doc.Machine.Kind}' ({basePath}): the gate is skipped. " +
+                                        $"Make one with --write-baseline {basePath}");
+                basePath = null;
+            }
+        }
+        if (basePath is not null)
         {
             CompareDoc baseline = Load(basePath, schema);
             (List<GateFinding> findings, List<string> notes) = Gate.Check(doc, baseline, o.MaxRegression);

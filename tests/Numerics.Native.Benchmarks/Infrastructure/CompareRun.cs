@@ -46,8 +46,8 @@ public static class CompareRun
         List<WorkloadInfo> selected = WorkloadRegistry.All.Where(w => (w.Peer is null || peers) && filter.IsMatch(w.Id)).ToList();
         int threads = NativeBackend.NumThreads;
         var chosen = selected.Select(w => (w.Family, w.Id)).ToHashSet();
-        IConfig config = ManualConfig.CreateEmpty()
-            .AddJob(Jobs.Compare(threads, warmups, iterations, iterationMs))
+        IConfig Config(int warm, int iters) => ManualConfig.CreateEmpty()
+            .AddJob(Jobs.Compare(threads, warm, iters, iterationMs))
             .AddLogger(ConsoleLogger.Default)
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddFilter(new SimpleFilter(b => chosen.Contains((b.Descriptor.Type, b.Descriptor.WorkloadMethod.Name))))
@@ -55,10 +55,13 @@ public static class CompareRun
             .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
 
         var rows = new JsonArray();
-        if (selected.Count > 0)
+        // Peers are context, not gated, and the managed ones are slow (Math.NET's 1000x1000 matmul: ~1.5 s a call):
+        // a smaller job keeps them from dominating the comparison's time.
+        foreach ((bool peer, IConfig config) in new[] { (false, Config(warmups, iterations)), (true, Config(1, Math.Max(3, iterations / 2))) })
         {
-            Summary[] summaries = BenchmarkRunner.Run(selected.Select(w => w.Family).Distinct().ToArray(), config);
-            foreach (BenchmarkReport report in summaries.SelectMany(s => s.Reports))
+            Type[] types = selected.Where(w => (w.Peer is not null) == peer).Select(w => w.Family).Distinct().ToArray();
+            if (types.Length == 0) continue;
+            foreach (BenchmarkReport report in BenchmarkRunner.Run(types, config).SelectMany(s => s.Reports))
             {
                 WorkloadInfo w = selected.Single(x => x.Family == report.BenchmarkCase.Descriptor.Type &&
                                                       x.Id == report.BenchmarkCase.Descriptor.WorkloadMethod.Name);
