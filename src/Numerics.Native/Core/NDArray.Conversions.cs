@@ -436,14 +436,11 @@ public partial class NDArray
         long known = 1;
         for (int i = 0; i < dims.Length; i++)
         {
-            if (dims[i] == -1)
+            if (dims[i] < 0)
             {
+                // NumPy treats any negative entry as the unknown dimension.
                 if (unknown >= 0) throw Err.OneUnknownDimension();
                 unknown = i;
-            }
-            else if (dims[i] < 0)
-            {
-                throw Err.NegativeDimensions();
             }
             else
             {

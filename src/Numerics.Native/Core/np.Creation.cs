@@ -32,17 +32,20 @@ public static partial class np
             a.Dispose();
             a = f;
         }
-        return WithNdmin(a, ndmin, disposeInput: true);
+        return WithNdmin(a, ndmin, disposeInput: true, order);
     }
 
-    private static NDArray WithNdmin(NDArray a, int ndmin, bool disposeInput)
+    private static NDArray WithNdmin(NDArray a, int ndmin, bool disposeInput, string order = "K")
     {
         if (ndmin <= a.Dims.Length) return a;
         if (ndmin > NDArray.MaxDims) throw Err.TooManyDimensions(ndmin);
         int add = ndmin - a.Dims.Length;
         var shape = new long[ndmin];
         var strides = new long[ndmin];
-        for (int i = 0; i < add; i++) { shape[i] = 1; strides[i] = 0; }
+        // NumPy's _prepend_ones: the new axes get the itemsize for F order / Fortran arrays / 0-d, else strides[0]*shape[0].
+        bool fortranLike = order == "F" || (a.IsFContiguous && !a.IsCContiguous && a.Dims.Length > 1) || a.Dims.Length == 0;
+        long newStride = fortranLike ? a.Dtype.Size : a.Strides[0] * a.Dims[0];
+        for (int i = 0; i < add; i++) { shape[i] = 1; strides[i] = newStride; }
         Array.Copy(a.Dims, 0, shape, add, a.Dims.Length);
         Array.Copy(a.Strides, 0, strides, add, a.Strides.Length);
         var v = a.View(shape, strides, a.Offset);
@@ -178,12 +181,12 @@ public static partial class np
             _ => true,
         };
         bool needCopy = copy == true || target != obj.Dtype || !orderOk;
-        if (!needCopy) return WithNdmin(obj.SameView(), ndmin, disposeInput: true);
+        if (!needCopy) return WithNdmin(obj.SameView(), ndmin, disposeInput: true, order);
         if (copy == false) throw Err.CannotAvoidCopy();
         string o = order == "A" ? (obj.IsFContiguous && !obj.IsCContiguous ? "F" : "C") : order;
         var r = o == "K" ? NDArray.AllocateLike(obj, target) : NDArray.Allocate((long[])obj.Dims.Clone(), target, o == "F");
         NativeOps.CopyWarn(r, obj);
-        return WithNdmin(r, ndmin, disposeInput: true);
+        return WithNdmin(r, ndmin, disposeInput: true, order);
     }
 
     /// <summary>Stacks arrays of equal shape along a new first axis. NumPy: <c>np.array([a, b, c])</c>.</summary>

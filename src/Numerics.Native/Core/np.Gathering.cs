@@ -265,16 +265,11 @@ public static partial class np
         int ax = axis is null ? 0 : Layout.NormalizeAxis(axis.Value, src.Dims.Length);
         long n = src.Dims[ax];
         if (c.Size > n) throw new IndexError($"index {n} is out of bounds for axis {ax} with size {n}");
-        using var cut = c.Size == n ? c.SameView() : null;
-        NDArray mask = cut ?? concatenate([c, zeros(n - c.Size, DType.Bool)]);
-        try
-        {
-            return src[AxisIndex(ax, mask)];
-        }
-        finally
-        {
-            if (cut is null) mask.Dispose();
-        }
+        // NumPy's compress is take(a, nonzero(condition)[0], axis): a C-ordered result.
+        long count = NativeOps.CountTrue(c);
+        using var idx = NDArray.Allocate([count], DType.Int64);
+        NativeOps.TrueIndices(c, count, [idx]);
+        return take(src, idx, ax);
     }
 
     /// <summary>Picks, elementwise, from the choice arrays by the index array a (all broadcast). NumPy: <c>np.choose(a, choices, mode)</c>.</summary>

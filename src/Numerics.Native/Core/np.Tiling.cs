@@ -32,7 +32,12 @@ public static partial class np
             vstrides[2 * i + 1] = c.Strides[i];
         }
         var result = NDArray.Allocate(outShape, c.Dtype);
-        if (result.Size == 0) return result;
+        if (result.Size == 0)
+        {
+            // NumPy's tile ends in a reshape, which gives an empty result C strides.
+            result.Strides = NDArray.CStrides(outShape, c.Dtype.Size);
+            return result;
+        }
         using var src = c.View(vshape, vstrides, c.Offset, readOnly: true);
         using var dst = result.View(vshape, NDArray.CStrides(vshape, c.Dtype.Size), result.Offset);
         NativeOps.Copy(dst, src);
@@ -59,7 +64,12 @@ public static partial class np
         var r = repeats.ToArray<long>();
         if (!repeats.IsWeak && !repeats.Dtype.IsInteger && !repeats.Dtype.IsBool)
             throw new TypeError($"Cannot cast array data from dtype('{repeats.Dtype.name}') to dtype('int64') according to the rule 'safe'");
-        if (r.Length == 1) { counts = new long[n]; Array.Fill(counts, r[0]); }
+        if (r.Length == 1)
+        {
+            if (r[0] < 0) throw Err.NegativeDimensions();   // NumPy allocates n * repeats first
+            counts = new long[n];
+            Array.Fill(counts, r[0]);
+        }
         else if (r.Length == n) counts = r;
         else throw new ValueError($"operands could not be broadcast together with shape ({n},) ({r.Length},)");
         long total = 0;

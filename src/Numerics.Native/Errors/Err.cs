@@ -69,7 +69,19 @@ internal static class Err
         new($"could not broadcast input array from shape {CompactTuple(from)} into shape {CompactTuple(to)}");
 
     internal static ValueError CannotReshape(long size, ReadOnlySpan<long> shape) =>
-        new(string.Create(Inv, $"cannot reshape array of size {size} into shape {Tuple(shape)}"));
+        new(string.Create(Inv, $"cannot reshape array of size {size} into shape {ReshapeTuple(shape)}"));
+
+    /// <summary>NumPy's convert_shape_to_string: no spaces, leading negative (unknown) entries dropped, later ones "newaxis".</summary>
+    internal static string ReshapeTuple(ReadOnlySpan<long> vals)
+    {
+        int i = 0;
+        while (i < vals.Length && vals[i] < 0) i++;
+        if (i == vals.Length) return "()";
+        var sb = new System.Text.StringBuilder("(");
+        sb.Append(vals[i++].ToString(Inv));
+        for (; i < vals.Length; i++) sb.Append(vals[i] < 0 ? ",newaxis" : "," + vals[i].ToString(Inv));
+        return sb.Append(vals.Length == 1 || (vals.Length > 1 && i == 1) ? ",)" : ")").ToString();
+    }
 
     internal static ValueError OneUnknownDimension() => new("can only specify one unknown dimension");
 

@@ -232,6 +232,15 @@ public readonly struct NDIndex
         }
     }
 
+    /// <summary>The integers of a list-built fancy index (what makes <c>[0, 2]</c> a collection expression of
+    /// <see cref="NDIndex"/>); empty for other kinds. NumPy: iterating the index list.</summary>
+    public IEnumerator<long> GetEnumerator()
+    {
+        if (ManagedValue is long[] l) return ((IEnumerable<long>)l).GetEnumerator();
+        if (ManagedValue is int[] i) return i.Select(x => (long)x).GetEnumerator();
+        return Enumerable.Empty<long>().GetEnumerator();
+    }
+
     /// <summary>NumPy-like text of the index: "1:3, ::-1", "...", "None", "[0 2]".</summary>
     public override string ToString() => Kind switch
     {

@@ -16,6 +16,8 @@ internal static unsafe class CastLoops
 
     internal struct Val
     {
+        /// <summary>The element sits in the 4-wide vectorised body of a contiguous run (see <see cref="CvtU32"/>).</summary>
+        public bool Vec;
         public long L;
         public ulong U;
         public double D;
@@ -25,6 +27,7 @@ internal static unsafe class CastLoops
     internal interface IRead
     {
         static abstract Cat Cat { get; }
+        static abstract int Size { get; }
         static abstract void Read(byte* p, ref Val v);
     }
 
@@ -33,26 +36,28 @@ internal static unsafe class CastLoops
         static abstract void Write<TR>(byte* p, ref Val v, ref int fpe) where TR : IRead;
     }
 
-    private struct RBool : IRead { public static Cat Cat => Cat.Bool; public static void Read(byte* p, ref Val v) => v.L = *p != 0 ? 1 : 0; }
-    private struct RI8 : IRead { public static Cat Cat => Cat.Signed; public static void Read(byte* p, ref Val v) => v.L = *(sbyte*)p; }
-    private struct RU8 : IRead { public static Cat Cat => Cat.Unsigned; public static void Read(byte* p, ref Val v) => v.U = *p; }
-    private struct RI16 : IRead { public static Cat Cat => Cat.Signed; public static void Read(byte* p, ref Val v) => v.L = *(short*)p; }
-    private struct RU16 : IRead { public static Cat Cat => Cat.Unsigned; public static void Read(byte* p, ref Val v) => v.U = *(ushort*)p; }
-    private struct RI32 : IRead { public static Cat Cat => Cat.Signed; public static void Read(byte* p, ref Val v) => v.L = *(int*)p; }
-    private struct RU32 : IRead { public static Cat Cat => Cat.Unsigned; public static void Read(byte* p, ref Val v) => v.U = *(uint*)p; }
-    private struct RI64 : IRead { public static Cat Cat => Cat.Signed; public static void Read(byte* p, ref Val v) => v.L = *(long*)p; }
-    private struct RU64 : IRead { public static Cat Cat => Cat.Unsigned; public static void Read(byte* p, ref Val v) => v.U = *(ulong*)p; }
-    private struct RF16 : IRead { public static Cat Cat => Cat.Half; public static void Read(byte* p, ref Val v) => v.D = (double)*(Half*)p; }
-    private struct RF32 : IRead { public static Cat Cat => Cat.Float; public static void Read(byte* p, ref Val v) => v.D = *(float*)p; }
-    private struct RF64 : IRead { public static Cat Cat => Cat.Float; public static void Read(byte* p, ref Val v) => v.D = *(double*)p; }
+    private struct RBool : IRead { public static Cat Cat => Cat.Bool; public static int Size => 1; public static void Read(byte* p, ref Val v) => v.L = *p != 0 ? 1 : 0; }
+    private struct RI8 : IRead { public static Cat Cat => Cat.Signed; public static int Size => 1; public static void Read(byte* p, ref Val v) => v.L = *(sbyte*)p; }
+    private struct RU8 : IRead { public static Cat Cat => Cat.Unsigned; public static int Size => 1; public static void Read(byte* p, ref Val v) => v.U = *p; }
+    private struct RI16 : IRead { public static Cat Cat => Cat.Signed; public static int Size => 2; public static void Read(byte* p, ref Val v) => v.L = *(short*)p; }
+    private struct RU16 : IRead { public static Cat Cat => Cat.Unsigned; public static int Size => 2; public static void Read(byte* p, ref Val v) => v.U = *(ushort*)p; }
+    private struct RI32 : IRead { public static Cat Cat => Cat.Signed; public static int Size => 4; public static void Read(byte* p, ref Val v) => v.L = *(int*)p; }
+    private struct RU32 : IRead { public static Cat Cat => Cat.Unsigned; public static int Size => 4; public static void Read(byte* p, ref Val v) => v.U = *(uint*)p; }
+    private struct RI64 : IRead { public static Cat Cat => Cat.Signed; public static int Size => 8; public static void Read(byte* p, ref Val v) => v.L = *(long*)p; }
+    private struct RU64 : IRead { public static Cat Cat => Cat.Unsigned; public static int Size => 8; public static void Read(byte* p, ref Val v) => v.U = *(ulong*)p; }
+    private struct RF16 : IRead { public static Cat Cat => Cat.Half; public static int Size => 2; public static void Read(byte* p, ref Val v) => v.D = (double)*(Half*)p; }
+    private struct RF32 : IRead { public static Cat Cat => Cat.Float; public static int Size => 4; public static void Read(byte* p, ref Val v) => v.D = *(float*)p; }
+    private struct RF64 : IRead { public static Cat Cat => Cat.Float; public static int Size => 8; public static void Read(byte* p, ref Val v) => v.D = *(double*)p; }
     private struct RC64 : IRead
     {
         public static Cat Cat => Cat.Complex;
+        public static int Size => 8;
         public static void Read(byte* p, ref Val v) { v.D = ((float*)p)[0]; v.I = ((float*)p)[1]; }
     }
     private struct RC128 : IRead
     {
         public static Cat Cat => Cat.Complex;
+        public static int Size => 16;
         public static void Read(byte* p, ref Val v) { v.D = ((double*)p)[0]; v.I = ((double*)p)[1]; }
     }
 
@@ -82,11 +87,18 @@ internal static unsafe class CastLoops
     private static ulong CvtU64(double d, ref int fpe) =>
         d >= Two63 ? (ulong)Cvt64(d - Two63, ref fpe) ^ (1UL << 63) : (ulong)Cvt64(d, ref fpe);
 
-    /// <summary>NumPy 1.24's float32/float64 → uint32 loop: non-negative values through the 64-bit conversion,
-    /// negative ones (and NaN) through the 32-bit one. float16 sources take the 64-bit path for everything.</summary>
+    /// <summary>
+    /// NumPy 1.24's float → uint32 cast, whose out-of-range results depend on gcc's code: in the 4-wide vectorised
+    /// body of a contiguous loop, x ≥ 2^31 goes through cvttsd2si32(x − 2^31) ^ 2^31 and everything else through
+    /// cvttsd2si32 (so NaN → 2^31); the scalar tail (n mod 4 elements), strided loops and float16 sources take the
+    /// low 32 bits of cvttsd2si64 (so NaN → 0). Measured against NumPy 1.24 on x86-64 (core.py astype fixtures).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint CvtU32<TR>(double d, ref int fpe) where TR : IRead =>
-        TR.Cat == Cat.Half || d >= 0 ? (uint)Cvt64(d, ref fpe) : (uint)Cvt32(d, ref fpe);
+    private static uint CvtU32(double d, bool vec, ref int fpe)
+    {
+        if (!vec) return (uint)Cvt64(d, ref fpe);
+        return d >= Two31 ? (uint)Cvt32(d - Two31, ref fpe) ^ 0x80000000u : (uint)Cvt32(d, ref fpe);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsFloatLike<TR>() where TR : IRead => TR.Cat is Cat.Half or Cat.Float or Cat.Complex;
@@ -143,7 +155,7 @@ internal static unsafe class CastLoops
     private struct WU32 : IWrite
     {
         public static void Write<TR>(byte* p, ref Val v, ref int fpe) where TR : IRead =>
-            *(uint*)p = IsFloatLike<TR>() ? CvtU32<TR>(v.D, ref fpe) : (uint)AsLong<TR>(ref v);
+            *(uint*)p = IsFloatLike<TR>() ? CvtU32(v.D, v.Vec, ref fpe) : (uint)AsLong<TR>(ref v);
     }
 
     private struct WI64 : IWrite
@@ -216,8 +228,14 @@ internal static unsafe class CastLoops
         {
             Val v = default;
             int fpe = Fpe;
+            // Only float/complex → uint32 depends on vector-body vs tail position (see CvtU32).
+            // For complex sources gcc's vector loop runs while i + 4 < n, so a multiple-of-4 length ends in a 4-element tail.
+            long vecEnd = typeof(TW) != typeof(WU32) || s0 != sizeof(uint) || s1 != TR.Size ? 0
+                : TR.Cat == Cat.Float ? n - (n & 3)
+                : TR.Cat == Cat.Complex && n > 0 ? (n - 1) & ~3L : 0;
             for (long i = 0; i < n; i++)
             {
+                v.Vec = i < vecEnd;
                 TR.Read(p1, ref v);
                 TW.Write<TR>(p0, ref v, ref fpe);
                 p0 += s0;

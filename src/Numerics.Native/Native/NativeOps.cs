@@ -184,14 +184,15 @@ internal static unsafe class NativeOps
                         {
                             long v = *(long*)((byte*)idxPtr[j] + off[j]);
                             long n = axisLen[j];
-                            if (v < -n || v >= n)
+                            if (mode == IndexMode.Clip)
                             {
-                                switch (mode)
-                                {
-                                    case IndexMode.Raise: throw Err.IndexOutOfBounds(v, reportAxes[j], n);
-                                    case IndexMode.Wrap: v = n == 0 ? 0 : ((v % n) + n) % n; break;
-                                    default: v = v < 0 ? 0 : n - 1; break;
-                                }
+                                // NumPy's clip mode clips negative indices to 0 (no counting from the end).
+                                v = v < 0 ? 0 : v >= n ? n - 1 : v;
+                            }
+                            else if (v < -n || v >= n)
+                            {
+                                if (mode == IndexMode.Raise) throw Err.IndexOutOfBounds(v, reportAxes[j], n);
+                                v = n == 0 ? 0 : ((v % n) + n) % n;
                             }
                             if (v < 0) v += n;
                             srcOff += v * axisStride[j];
