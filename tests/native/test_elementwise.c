@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <time.h>
 
 static const int32_t k_ops[4] = {NK_OP_ADD, NK_OP_SUBTRACT, NK_OP_MULTIPLY, NK_OP_DIVIDE};
 static const int32_t k_dtypes[2] = {NK_FLOAT32, NK_FLOAT64};
@@ -716,11 +717,18 @@ int main(void)
     }
     printf("simd level %d, NUMERICS_NATIVE_SIMD=%s, par_min_memory %lld\n", nk_simd_level(),
            getenv("NUMERICS_NATIVE_SIMD") ? getenv("NUMERICS_NATIVE_SIMD") : "(unset)", (long long)g_par_min);
-    test_loop_find();
-    test_bad_descriptors();
-    test_1d();
-    test_nd();
-    test_threads();
-    test_fpe();
+    static const struct {
+        const char *name;
+        void (*fn)(void);
+    } sections[] = {{"loop_find", test_loop_find}, {"bad_descriptors", test_bad_descriptors}, {"1-d", test_1d},
+                    {"N-d", test_nd}, {"threads", test_threads}, {"fpe", test_fpe}};
+    for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        sections[i].fn();
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        printf("  %-16s %.2f s\n", sections[i].name,
+               (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec));
+    }
     return nk_test_finish("test_elementwise");
 }
