@@ -21,6 +21,16 @@ public readonly struct Slice : IEquatable<Slice>
         this.step = step;
     }
 
+    /// <summary>Parsed index text keeps a zero step until the slice is applied, as Python does (so NumPy's other
+    /// index errors, checked first, win).</summary>
+    private Slice(long? start, long? stop, long? step, bool unchecked_)
+    {
+        _ = unchecked_;
+        this.start = start;
+        this.stop = stop;
+        this.step = step;
+    }
+
     /// <summary>The start, or null. NumPy: <c>slice.start</c>.</summary>
     public long? start { get; }
 
@@ -62,7 +72,7 @@ public readonly struct Slice : IEquatable<Slice>
         var parts = text.Split(':');
         if (parts.Length is < 2 or > 3) throw Err.InvalidIndex();
         long? a = Part(parts[0]), b = Part(parts[1]), c = parts.Length == 3 ? Part(parts[2]) : null;
-        return new Slice(a, b, c);
+        return new Slice(a, b, c, unchecked_: true);
 
         static long? Part(string s)
         {
@@ -78,6 +88,7 @@ public readonly struct Slice : IEquatable<Slice>
     public (long start, long stop, long step, long length) indices(long length)
     {
         long st = step ?? 1;
+        if (st == 0) throw new ValueError("slice step cannot be zero");
         long lower = st > 0 ? 0 : -1, upper = st > 0 ? length : length - 1;
         long s = Clamp(start, st > 0 ? lower : upper);
         long e = Clamp(stop, st > 0 ? upper : lower);

@@ -295,7 +295,7 @@ public static partial class np
         var strides = (long[])a.Strides.Clone();
         long len = step > 0 ? Math.Max(0, (stop - start + step - 1) / step) : Math.Max(0, (start - stop - step - 1) / -step);
         shape[ax] = len;
-        strides[ax] = a.Strides[ax] * step;
+        strides[ax] = len > 0 ? a.Strides[ax] * step : a.Strides[ax];
         return a.View(shape, strides, a.Offset + (len > 0 ? (nint)(start * a.Strides[ax]) : 0));
     }
 

@@ -15,6 +15,8 @@ internal sealed class IndexPlan : IDisposable
     internal List<int> ReportAxes = [];
     /// <summary>int64 index arrays, one per advanced axis (before broadcasting).</summary>
     internal List<NDArray> IndexArrays = [];
+    /// <summary>Which index arrays came from plain integers (NumPy leaves those out of its broadcast error text).</summary>
+    internal List<bool> FromInteger = [];
     /// <summary>Result dimension where the broadcast index dims go when the advanced items are adjacent; -1 otherwise.</summary>
     internal int Consec = -1;
     /// <summary>Every index was an integer and there were ndim of them (NumPy returns a scalar).</summary>
@@ -148,6 +150,25 @@ internal sealed class IndexPlan : IDisposable
         if (items.Length == 1 && items[0].Type == ItemType.Mask && items[0].Array!.Dims.AsSpan().SequenceEqual(a.Dims))
             SingleMask = items[0].Array;
 
+        // NumPy validates boolean index shapes while preparing the index, before any integer is bounds-checked.
+        {
+            int ax = 0;
+            foreach (var it in items)
+            {
+                switch (it.Type)
+                {
+                    case ItemType.Int: case ItemType.Slice: case ItemType.IntArray: ax++; break;
+                    case ItemType.Ellipsis: ax += nd - consumed; break;
+                    case ItemType.Mask:
+                        var m = it.Array!;
+                        for (int d = 0; d < m.Dims.Length; d++)
+                            if (m.Dims[d] != a.Dims[ax + d]) throw Err.BoolIndexMismatch(ax + d, a.Dims[ax + d], m.Dims[d]);
+                        ax += m.Dims.Length;
+                        break;
+                }
+            }
+        }
+
         var shape = new List<long>(nd + 4);
         var strides = new List<long>(nd + 4);
         nint offset = a.Offset;
@@ -175,6 +196,7 @@ internal sealed class IndexPlan : IDisposable
                     if (advanced)
                     {
                         AddAdvanced(shape.Count, src, Own(np.array(v, DType.Int64)));
+                        FromInteger[^1] = true;
                         shape.Add(n);
                         strides.Add(a.Strides[src]);
                     }
@@ -188,9 +210,10 @@ internal sealed class IndexPlan : IDisposable
                 case ItemType.Slice:
                 {
                     var (start, _, step, len) = it.Slice.indices(a.Dims[src]);
+                    // NumPy: an empty slice gets start 0 and step 1 (so its stride is the axis stride).
                     if (len > 0) offset += (nint)(start * a.Strides[src]);
                     shape.Add(len);
-                    strides.Add(a.Strides[src] * step);
+                    strides.Add(len > 0 ? a.Strides[src] * step : a.Strides[src]);
                     src++;
                     break;
                 }
@@ -267,6 +290,7 @@ internal sealed class IndexPlan : IDisposable
         AdvAxes.Add(viewAxis);
         ReportAxes.Add(reportAxis);
         IndexArrays.Add(idx);
+        FromInteger.Add(false);
     }
 
     /// <summary>Broadcast shape B of the index arrays, with NumPy's error text.</summary>
@@ -279,7 +303,8 @@ internal sealed class IndexPlan : IDisposable
         catch (ValueError)
         {
             var sb = new System.Text.StringBuilder("shape mismatch: indexing arrays could not be broadcast together with shapes ");
-            foreach (var i in IndexArrays) sb.Append(Err.CompactTuple(i.Dims)).Append(' ');
+            for (int k = 0; k < IndexArrays.Count; k++)
+                if (!FromInteger[k]) sb.Append(Err.CompactTuple(IndexArrays[k].Dims)).Append(' ');
             throw new IndexError(sb.ToString());
         }
     }

@@ -109,7 +109,7 @@ public partial class NDArray
         var packedShape = new long[resultShape.Length];
         for (int j = 0; j < resultShape.Length; j++) packedShape[fromPacked[j]] = resultShape[j];
         var idx = plan.BroadcastIndices(b);
-        var packed = Allocate(packedShape, Dtype);
+        var packed = AllocatePacked(packedShape, b.Length, plan, Dtype);
         try
         {
             NativeOps.Gather(packed, plan.View, plan.AdvAxes.ToArray(), idx, plan.ReportAxesFor(), IndexMode.Raise);
@@ -129,6 +129,43 @@ public partial class NDArray
         return result;
     }
 
+    /// <summary>
+    /// The gather target laid out as NumPy's mapiter allocates it: the index dims B outermost in C order, the
+    /// sub-space dims inside them in the memory order of the indexed view (|stride| descending, stable; so a
+    /// newaxis dim, stride 0, goes innermost and a Fortran-ordered source keeps Fortran order).
+    /// </summary>
+    private static NDArray AllocatePacked(long[] packedShape, int nb, IndexPlan plan, DType dtype)
+    {
+        var subStrides = new List<long>();
+        for (int d = 0; d < plan.View.Dims.Length; d++) if (!plan.AdvAxes.Contains(d)) subStrides.Add(plan.View.Strides[d]);
+        int ns = subStrides.Count;
+        var order = Enumerable.Range(0, ns).ToArray();
+        for (int i = 1; i < ns; i++)
+        {
+            int p = order[i], j = i - 1;
+            while (j >= 0 && Math.Abs(subStrides[p]) > Math.Abs(subStrides[order[j]])) { order[j + 1] = order[j]; j--; }
+            order[j + 1] = p;
+        }
+        var strides = new long[packedShape.Length];
+        long s = dtype.Size;
+        for (int k = ns - 1; k >= 0; k--)
+        {
+            strides[nb + order[k]] = s;
+            s *= packedShape[nb + order[k]];
+        }
+        for (int i = nb - 1; i >= 0; i--)
+        {
+            strides[i] = s;
+            s *= packedShape[i];
+        }
+        var a = Allocate(packedShape, dtype);
+        if (a.Size == 0) return a;
+        a.Strides = strides;
+        a.FlagBits = (a.FlagBits & ~(ArrayFlags.CContiguous | ArrayFlags.FContiguous | ArrayFlags.Aligned)) |
+                     LayoutFlags(packedShape, strides, a.Dtype, a.Buf!.Address);
+        return a;
+    }
+
     private NDArray IntegerView(long i)
     {
         long n = Dims[0];
@@ -143,7 +180,7 @@ public partial class NDArray
         var shape = (long[])Dims.Clone();
         var strides = (long[])Strides.Clone();
         shape[0] = len;
-        strides[0] = Strides[0] * step;
+        strides[0] = len > 0 ? Strides[0] * step : Strides[0];   // NumPy: an empty slice has step 1
         return View(shape, strides, len > 0 ? Offset + (nint)(start * Strides[0]) : Offset);
     }
 

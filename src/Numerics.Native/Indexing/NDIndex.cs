@@ -173,14 +173,15 @@ public readonly struct NDIndex
     private static NDIndex ParseList(string s)
     {
         // Integer or bool lists, possibly nested ("[[0, 1], [2, 3]]"): become a .NET array, then an NDArray.
-        var shape = new List<long>();
+        var shapeByDepth = new Dictionary<int, long>();
         var ints = new List<long>();
         var bools = new List<bool>();
         int pos = 0;
         Parse(0);
         if (bools.Count > 0 && ints.Count > 0) throw Err.InvalidIndex();
         Array data = bools.Count > 0 ? bools.ToArray() : ints.ToArray();
-        return new(IndexKind.Managed, m: data, shape: shape.Count <= 1 ? null : [.. shape]);
+        var shape = Enumerable.Range(0, shapeByDepth.Count).Select(d => shapeByDepth[d]).ToArray();
+        return new(IndexKind.Managed, m: data, shape: shape.Length <= 1 ? null : shape);
 
         void Parse(int depth)
         {
@@ -211,8 +212,8 @@ public readonly struct NDIndex
 
         void Record(int depth, long count)
         {
-            if (shape.Count == depth) shape.Add(count);
-            else if (shape[depth] != count) throw Err.InvalidIndex();
+            if (!shapeByDepth.TryGetValue(depth, out long have)) shapeByDepth[depth] = count;
+            else if (have != count) throw Err.InvalidIndex();
         }
 
         void ParseScalar()

@@ -47,60 +47,73 @@ public class CoreFixtureTests
 
     internal static void Compare(JsonObject expect, object? result, NDArray? first, string where)
     {
+        string? diff = Diff(expect, result, first, where);
+        if (diff is not null) Assert.Fail(diff);
+    }
+
+    /// <summary>The first difference between NumPy's recorded result and ours, or null (no NUnit asserts, so it can
+    /// run thousands of times in one test).</summary>
+    internal static string? Diff(JsonObject expect, object? result, NDArray? first, string where)
+    {
         switch (expect["kind"]!.GetValue<string>())
         {
             case "list":
             {
                 var items = expect["items"]!.AsArray();
-                var list = result switch
+                List<object?> list;
+                switch (result)
                 {
-                    NDArray[] arr => arr.Cast<object?>().ToList(),
-                    System.Collections.IEnumerable e and not NDArray and not string => e.Cast<object?>().ToList(),
-                    _ => throw new AssertionException($"{where}: expected a list, got {result}"),
-                };
-                Assert.That(list, Has.Count.EqualTo(items.Count), where + ": length");
-                for (int i = 0; i < items.Count; i++) Compare(items[i]!.AsObject(), list[i], first, $"{where}[{i}]");
-                return;
+                    case NDArray[] arr: list = arr.Cast<object?>().ToList(); break;
+                    case System.Collections.IEnumerable e and not NDArray and not string: list = e.Cast<object?>().ToList(); break;
+                    default: return $"{where}: expected a list, got {result}";
+                }
+                if (list.Count != items.Count) return $"{where}: length {list.Count}, NumPy {items.Count}";
+                for (int i = 0; i < items.Count; i++)
+                {
+                    var d = Diff(items[i]!.AsObject(), list[i], first, $"{where}[{i}]");
+                    if (d is not null) return d;
+                }
+                return null;
             }
             case "value":
             {
                 var v = expect["value"]!;
                 if (result is NDArray na) result = na.item();
-                switch (result)
+                bool same = result switch
                 {
-                    case string str: Assert.That(str, Is.EqualTo(v.GetValue<string>()), where); break;
-                    case DType dt: Assert.That(dt.name, Is.EqualTo(v.GetValue<string>()), where); break;
-                    case bool b: Assert.That(b, Is.EqualTo(v.GetValue<bool>()), where); break;
-                    case Shape s: Assert.That(s.ToArray(), Is.EqualTo(v.AsArray().Select(x => x!.GetValue<long>()).ToArray()), where); break;
-                    default: Assert.That(Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(v.GetValue<long>()), where); break;
-                }
-                return;
+                    string str => str == v.GetValue<string>(),
+                    DType dt => dt.name == v.GetValue<string>(),
+                    bool b => b == v.GetValue<bool>(),
+                    Shape shp => shp.ToArray().SequenceEqual(v.AsArray().Select(x => x!.GetValue<long>())),
+                    _ => Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture) == v.GetValue<long>(),
+                };
+                return same ? null : $"{where}: {result}, NumPy {v.ToJsonString()}";
             }
             case "dtype":
-                Assert.That(((DType)result!).name, Is.EqualTo(expect["value"]!.GetValue<string>()), where);
-                return;
+                return ((DType)result!).name == expect["value"]!.GetValue<string>() ? null : $"{where}: dtype {result}, NumPy {expect["value"]}";
             case "none":
-                return;
+                return null;
         }
-        if (result is Shape shape)
-        {
-            Assert.That(shape.ToArray(), Is.EqualTo(expect["shape"]!.AsArray().Select(x => x!.GetValue<long>()).ToArray()), where);
-            return;
-        }
-        var a = result as NDArray ?? throw new AssertionException($"{where}: expected an array, got {result?.GetType().Name ?? "null"}");
         var shapeE = expect["shape"]!.AsArray().Select(x => x!.GetValue<long>()).ToArray();
-        Assert.That(a.dtype.name, Is.EqualTo(expect["dtype"]!.GetValue<string>()), where + ": dtype");
-        Assert.That(a.shape.ToArray(), Is.EqualTo(shapeE), where + ": shape");
+        if (result is Shape shape)
+            return shape.ToArray().SequenceEqual(shapeE) ? null : $"{where}: shape {shape}, NumPy {Tuple(shapeE)}";
+        if (result is not NDArray a) return $"{where}: expected an array, got {result?.GetType().Name ?? "null"}";
+        if (a.dtype.name != expect["dtype"]!.GetValue<string>()) return $"{where}: dtype {a.dtype.name}, NumPy {expect["dtype"]}";
+        if (!a.shape.ToArray().SequenceEqual(shapeE)) return $"{where}: shape {a.shape}, NumPy {Tuple(shapeE)}";
         var bytes = Convert.FromBase64String(expect["data"]!.GetValue<string>());
-        Assert.That(Hex(a.tobytes()), Is.EqualTo(Hex(bytes)), where + ": values");
+        var mine = a.tobytes();
+        if (!mine.AsSpan().SequenceEqual(bytes)) return $"{where}: values {Hex(mine)}, NumPy {Hex(bytes)}";
         var stridesE = expect["strides"]!.AsArray().Select(x => x!.GetValue<long>()).ToArray();
-        Assert.That(a.strides.ToArray(), Is.EqualTo(stridesE), where + ": strides");
-        Assert.That(a.flags.c_contiguous, Is.EqualTo(expect["c"]!.GetValue<bool>()), where + ": C_CONTIGUOUS");
-        Assert.That(a.flags.f_contiguous, Is.EqualTo(expect["f"]!.GetValue<bool>()), where + ": F_CONTIGUOUS");
-        Assert.That(a.flags.writeable, Is.EqualTo(expect["w"]!.GetValue<bool>()), where + ": WRITEABLE");
-        if (expect["shares"] is { } sh && first is not null && !first.IsDisposed)
-            Assert.That(np.shares_memory(a, first), Is.EqualTo(sh.GetValue<bool>()), where + ": shares memory with the input");
+        if (!a.strides.ToArray().SequenceEqual(stridesE)) return $"{where}: strides {a.strides}, NumPy {Tuple(stridesE)}";
+        if (a.flags.c_contiguous != expect["c"]!.GetValue<bool>()) return $"{where}: C_CONTIGUOUS {a.flags.c_contiguous}";
+        if (a.flags.f_contiguous != expect["f"]!.GetValue<bool>()) return $"{where}: F_CONTIGUOUS {a.flags.f_contiguous}";
+        if (a.flags.writeable != expect["w"]!.GetValue<bool>()) return $"{where}: WRITEABLE {a.flags.writeable}";
+        if (expect["shares"] is { } sh && first is not null && !first.IsDisposed && np.shares_memory(a, first) != sh.GetValue<bool>())
+            return $"{where}: shares memory with the input: {!sh.GetValue<bool>()}, NumPy {sh.GetValue<bool>()}";
+        return null;
     }
+
+    private static string Tuple(long[] s) => new Shape(s).ToString();
 
     private static string Hex(byte[] b) => b.Length <= 4096 ? Convert.ToHexString(b) : Convert.ToHexString(b, 0, 4096) + "…";
 }
