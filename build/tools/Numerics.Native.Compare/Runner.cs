@@ -78,8 +78,6 @@ internal sealed class Runner(Options o)
         var numpyIds = Proc.Check(o.Python, [makeInputs, "--list"], none, Log("list"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         List<string> both = ours.Where(numpyIds.Contains).ToList();
-        string oursRegex = "^(" + string.Join('|', ours.Select(Regex.Escape)) + ")$";
-        string numpyRegex = "^(" + string.Join('|', both.Select(Regex.Escape)) + ")$";
         Progress($"{ours.Count} workload(s) of ours selected, {both.Count} also in NumPy's list; threads {string.Join(",", o.Threads)}; {o.Rounds} rounds");
 
         if (both.Count > 0)
@@ -96,31 +94,34 @@ internal sealed class Runner(Options o)
 
         if (o.Callgrind && ours.Contains(NoopId)) doc.CallOverhead = Callgrind(bench, (string?)info["kernels_path"]);
 
+        // Interleaved per workload: our run of a workload and NumPy's (or C's, for the empty call) are seconds
+        // apart, so the bursts of other work on a shared machine hit both sides of a ratio alike.
+        HashSet<string> withPeers = o.Peers ? listed.Where(l => l.Contains(' ', StringComparison.Ordinal)).Select(l => l.Split(' ')[0]).ToHashSet() : [];
         for (int round = 1; round <= o.Rounds; round++)
         {
             foreach (int t in o.Threads)
             {
                 Env(t, inputs, out var env);
-                var steps = new List<(string Name, Action Act)>
-                {
-                    ("ours", () => RunOurs(bench, round, t, oursRegex, env)),
-                };
-                if (both.Count > 0) steps.Add(("NumPy", () => RunNumpy(numpyBench, round, t, numpyRegex)));
-                // Alternate who goes first, so a slow drift of the machine does not favour one side.
-                if (round % 2 == 0) steps.Reverse();
-                var took = new List<string>();
-                foreach ((string name, Action act) in steps)
+                var took = new Dictionary<string, double>();
+                void Time(string side, Action act)
                 {
                     long t0 = Stopwatch.GetTimestamp();
                     act();
-                    took.Add($"{name} {Stopwatch.GetElapsedTime(t0).TotalSeconds:F1} s");
+                    took[side] = took.GetValueOrDefault(side) + Stopwatch.GetElapsedTime(t0).TotalSeconds;
                 }
-                if (ours.Contains(NoopId) && o.CRef is { } cref && info["kernels_path"] is { } kp)
+                foreach (string id in ours)
                 {
-                    var noop = JsonNode.Parse(Proc.Check(cref, ["noop", "--lib", (string)kp!], env, Log($"cref_noop_r{round}_t{t}")))!;
-                    (_cNoop.TryGetValue(t, out var l) ? l : _cNoop[t] = []).Add((double)noop["median_ns"]!);
+                    var steps = new List<(string Side, Action Act)> { ("ours", () => RunOurs(bench, round, t, id, env, peers: false)) };
+                    if (both.Contains(id)) steps.Add(("NumPy", () => RunNumpy(numpyBench, round, t, id)));
+                    if (id == NoopId && o.CRef is { } cref && info["kernels_path"] is { } kp)
+                        steps.Add(("C", () => RunCNoop(cref, (string)kp!, round, t, env)));
+                    // Alternate who goes first, so a drift of the machine does not favour one side.
+                    if (round % 2 == 0) steps.Reverse();
+                    foreach ((string side, Action act) in steps) Time(side, act);
                 }
-                Progress($"round {round}/{o.Rounds}, {Fmt.Threads(t)}: {string.Join(", ", took)}");
+                foreach (string id in ours.Where(withPeers.Contains))
+                    Time("peers", () => RunOurs(bench, round, t, id, env, peers: true));
+                Progress($"round {round}/{o.Rounds}, {Fmt.Threads(t)}: {string.Join(", ", took.Select(kv => $"{kv.Key} {kv.Value:F1} s"))}");
             }
         }
 
@@ -136,7 +137,7 @@ internal sealed class Runner(Options o)
             Rounds = o.Rounds,
             Threads = o.Threads,
             Filter = o.Filter,
-            Interleave = "in each round and thread count our BenchmarkDotNet job and numpy_bench.py ran back to back, ours first in odd rounds and NumPy first in even ones",
+            Interleave = "per workload: in each round and thread count our BenchmarkDotNet job and numpy_bench.py (C for the empty call) ran back to back for each workload, ours first in odd rounds and the other side first in even ones; peers after both",
             BdnJob = new JsonObject { ["toolchain"] = "InProcessEmit", ["warmups"] = o.BdnWarmups, ["iterations"] = o.BdnIterations, ["iteration_ms"] = o.BdnIterationMs },
             NumpyMinTimeS = both.Count > 0 ? o.NumpyMinTime : null,
             Inputs = _npyIds.Count > 0 ? (_generatedIds.Except(_npyIds).Any() ? "mixed" : "numpy") : _generatedIds.Count > 0 ? "generated" : "none",
@@ -167,40 +168,40 @@ internal sealed class Runner(Options o)
         };
     }
 
-    private void RunOurs(string bench, int round, int threads, string regex, Dictionary<string, string> env)
+    private void RunOurs(string bench, int round, int threads, string id, Dictionary<string, string> env, bool peers)
     {
-        string json = Path.Combine(_out, "raw", $"ours_r{round}_t{threads}.json");
+        string name = $"{(peers ? "peers" : "ours")}_r{round}_t{threads}_{id}";
+        string json = Path.Combine(_out, "raw", name + ".json");
         Directory.CreateDirectory(Path.GetDirectoryName(json)!);
         var args = new List<string>
         {
-            "exec", bench, "--compare-run", "--json", json, "--filter", regex,
+            "exec", bench, "--compare-run", "--json", json, "--filter", "^" + Regex.Escape(id) + "$",
             "--warmups", o.BdnWarmups.ToString(CultureInfo.InvariantCulture),
             "--iterations", o.BdnIterations.ToString(CultureInfo.InvariantCulture),
             "--iteration-ms", o.BdnIterationMs.ToString(CultureInfo.InvariantCulture),
             "--artifacts", Path.Combine(_out, "bdn"),
         };
-        if (o.Peers) args.Add("--peers");
-        Proc.Check(o.Dotnet, args, env, Log($"ours_r{round}_t{threads}"));
+        if (peers) args.Add("--only-peers");
+        Proc.Check(o.Dotnet, args, env, Log(name));
         JsonObject doc = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
         if ((int)doc["threads"]! != threads)
             throw new ChildFailedException($"the benchmark process ran with {doc["threads"]} threads, not {threads}: the thread variables did not reach the backend");
-        foreach (JsonNode? id in doc["inputs"]?["npy"]?.AsArray() ?? []) _npyIds.Add((string)id!);
-        foreach (JsonNode? id in doc["inputs"]?["generated"]?.AsArray() ?? []) _generatedIds.Add((string)id!);
+        foreach (JsonNode? i in doc["inputs"]?["npy"]?.AsArray() ?? []) _npyIds.Add((string)i!);
+        foreach (JsonNode? i in doc["inputs"]?["generated"]?.AsArray() ?? []) _generatedIds.Add((string)i!);
         foreach (JsonNode? r in doc["results"]!.AsArray())
         {
             if (r!["error"] is { } err) throw new ChildFailedException($"{r["id"]}: {err}");
             RoundSample s = Sample(round, r);
-            string id = (string)r["id"]!;
             if (r["peer"] is { } peer) Add(_peers, (id, threads, (string)peer!), s);
             else Add(_ours, (id, threads), s);
         }
     }
 
-    private void RunNumpy(string script, int round, int threads, string regex)
+    private void RunNumpy(string script, int round, int threads, string id)
     {
-        string json = Path.Combine(_out, "raw", $"numpy_r{round}_t{threads}.json");
+        string json = Path.Combine(_out, "raw", $"numpy_r{round}_t{threads}_{id}.json");
         Directory.CreateDirectory(Path.GetDirectoryName(json)!);
-        Proc.Check(o.Python, [script, "--threads", threads.ToString(CultureInfo.InvariantCulture), "--rounds", "1", "--filter", regex,
+        Proc.Check(o.Python, [script, "--threads", threads.ToString(CultureInfo.InvariantCulture), "--rounds", "1", "--filter", "^" + Regex.Escape(id) + "$",
             "--min-time", o.NumpyMinTime.ToString(CultureInfo.InvariantCulture), "--json", json], new Dictionary<string, string>(), Log($"numpy_r{round}_t{threads}"));
         JsonObject doc = JsonNode.Parse(File.ReadAllText(json))!.AsObject();
         _numpyDoc ??= doc;
@@ -211,6 +212,12 @@ internal sealed class Runner(Options o)
             double? bytes = r["gbps"] is { } b ? (double)b! * s.Median : null;
             Add(_numpy, ((string)r["id"]!, threads), s with { Flops = flops, Bytes = bytes });
         }
+    }
+
+    private void RunCNoop(string cref, string kernels, int round, int threads, Dictionary<string, string> env)
+    {
+        JsonNode noop = JsonNode.Parse(Proc.Check(cref, ["noop", "--lib", kernels], env, Log($"cref_noop_r{round}_t{threads}")))!;
+        (_cNoop.TryGetValue(threads, out var l) ? l : _cNoop[threads] = []).Add((double)noop["median_ns"]!);
     }
 
     private static RoundSample Sample(int round, JsonNode r) =>

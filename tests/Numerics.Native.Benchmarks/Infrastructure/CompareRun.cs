@@ -25,8 +25,8 @@ public static class CompareRun
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>
-    /// <c>--compare-run --json PATH [--filter REGEX] [--peers] [--warmups N] [--iterations N] [--iteration-ms N]
-    /// [--artifacts DIR]</c>: a short in-process BenchmarkDotNet job over the selected workloads.
+    /// <c>--compare-run --json PATH [--filter REGEX] [--peers | --only-peers] [--warmups N] [--iterations N]
+    /// [--iteration-ms N] [--artifacts DIR]</c>: a short in-process BenchmarkDotNet job over the selected workloads.
     /// </summary>
     public static int Run(string[] args)
     {
@@ -37,13 +37,14 @@ public static class CompareRun
             return 2;
         }
         var filter = new Regex(Option(args, "--filter") ?? "", RegexOptions.CultureInvariant);
-        bool peers = args.Contains("--peers");
+        bool onlyPeers = args.Contains("--only-peers");
+        bool peers = onlyPeers || args.Contains("--peers");
         int warmups = IntOption(args, "--warmups", 3);
         int iterations = IntOption(args, "--iterations", 12);
         int iterationMs = IntOption(args, "--iteration-ms", 50);
         string artifacts = Option(args, "--artifacts") ?? Path.Combine(Path.GetTempPath(), "numerics-native-bdn");
 
-        List<WorkloadInfo> selected = WorkloadRegistry.All.Where(w => (w.Peer is null || peers) && filter.IsMatch(w.Id)).ToList();
+        List<WorkloadInfo> selected = WorkloadRegistry.All.Where(w => (w.Peer is null ? !onlyPeers : peers) && filter.IsMatch(w.Id)).ToList();
         int threads = NativeBackend.NumThreads;
         var chosen = selected.Select(w => (w.Family, w.Id)).ToHashSet();
         IConfig Config(int warm, int iters) => ManualConfig.CreateEmpty()
@@ -149,7 +150,8 @@ public static class CompareRun
     /// <summary><c>--list [--peers]</c>: the workload ids this build has, one per line (peer rows as "id peer").</summary>
     public static int List(string[] args)
     {
-        bool peers = args.Contains("--peers");
+        bool onlyPeers = args.Contains("--only-peers");
+        bool peers = onlyPeers || args.Contains("--peers");
         foreach (WorkloadInfo w in WorkloadRegistry.All.Where(w => w.Peer is null || peers))
             Console.WriteLine(w.Peer is null ? w.Id : $"{w.Id} {w.Peer}");
         return 0;
