@@ -322,7 +322,7 @@ public partial class NDArray
             NativeOps.CopyToManaged(this, result, Size * t.Size);
             return result;
         }
-        using var c = Allocate((long[])Dims.Clone(), t);
+        using var c = Allocate(Dims.AsSpan().ToArray(), t);
         NativeOps.CopyWarn(c, this);
         NativeOps.CopyToManaged(c, result, Size * t.Size);
         return result;
@@ -356,7 +356,7 @@ public partial class NDArray
             _ => throw new InvalidOperationException("ToMultiDimArray supports up to 8 dimensions."),
         };
         if (Size == 0) return result;
-        using var c = Allocate((long[])Dims.Clone(), t);
+        using var c = Allocate(Dims.AsSpan().ToArray(), t);
         NativeOps.CopyWarn(c, this);
         NativeOps.CopyToManaged(c, result, Size * t.Size);
         return result;
@@ -431,7 +431,7 @@ public partial class NDArray
     /// <summary>Resolves a requested shape (with at most one -1) against a known size, with NumPy's errors.</summary>
     internal static long[] ReshapeDims(long[] requested, long size)
     {
-        var dims = (long[])requested.Clone();
+        var dims = requested.AsSpan().ToArray();
         int unknown = -1;
         long known = 1;
         for (int i = 0; i < dims.Length; i++)

@@ -26,9 +26,9 @@ public partial class NDArray : IFormattable
         if (!copy && target == Dtype && !dtype.IsSwapped && orderOk && !IsWeak) return this;
         NDArray r = order switch
         {
-            "C" => Allocate((long[])Dims.Clone(), target),
-            "F" => Allocate((long[])Dims.Clone(), target, fortran: true),
-            "A" => Allocate((long[])Dims.Clone(), target, fortran: IsFContiguous && !IsCContiguous),
+            "C" => Allocate(Dims.AsSpan().ToArray(), target),
+            "F" => Allocate(Dims.AsSpan().ToArray(), target, fortran: true),
+            "A" => Allocate(Dims.AsSpan().ToArray(), target, fortran: IsFContiguous && !IsCContiguous),
             _ => AllocateLike(this, target),
         };
         NativeOps.CopyWarn(r, this);
@@ -49,7 +49,7 @@ public partial class NDArray : IFormattable
         ThrowIfDisposed();
         if (dtype is null || dtype.NativeOrder == Dtype) return SameView();
         var nd = dtype.NativeOrder;
-        if (nd.Size == Dtype.Size) return View((long[])Dims.Clone(), (long[])Strides.Clone(), Offset, nd);
+        if (nd.Size == Dtype.Size) return View(Dims.AsSpan().ToArray(), Strides.AsSpan().ToArray(), Offset, nd);
         if (Dims.Length == 0) throw new ValueError("Changing the dtype of a 0d array is only supported if the itemsize is unchanged");
         int last = Dims.Length - 1;
         if (Dims[last] != 1 && Strides[last] != Dtype.Size && Size != 0)
@@ -64,8 +64,8 @@ public partial class NDArray : IFormattable
         {
             throw new ValueError("When changing to a larger dtype, its size must be a divisor of the total size in bytes of the last axis of the array.");
         }
-        var shape = (long[])Dims.Clone();
-        var strides = (long[])Strides.Clone();
+        var shape = Dims.AsSpan().ToArray();
+        var strides = Strides.AsSpan().ToArray();
         shape[last] = bytes / nd.Size;
         strides[last] = nd.Size;
         return View(shape, strides, Offset, nd);

@@ -99,8 +99,12 @@ public partial class NDArray : IDisposable
         return (bits & (al - 1)) == 0 ? ArrayFlags.Aligned : 0;
     }
 
+    // Strides arrays are never changed in place, so 1-d contiguous arrays share one per item size.
+    private static readonly long[][] UnitStrides = [[1], [2], [4], [8], [16]];
+
     internal static long[] CStrides(long[] shape, long itemsize)
     {
+        if (shape.Length == 1) return UnitStrides[System.Numerics.BitOperations.Log2((uint)itemsize)];
         var s = new long[shape.Length];
         long acc = itemsize;
         for (int i = shape.Length - 1; i >= 0; i--)
@@ -128,18 +132,15 @@ public partial class NDArray : IDisposable
     {
         if (shape.Length > MaxDims) throw Err.TooManyDimensions(shape.Length);
         long size = 1;
-        bool overflow = false;
+        bool overflow = false, zero = false;
         foreach (var d in shape)
         {
             if (d < 0) throw Err.NegativeDimensions();
-            if (!overflow)
-            {
-                long r;
-                try { r = checked(size * d); } catch (OverflowException) { overflow = true; continue; }
-                size = r;
-            }
+            if (d == 0) zero = true;
+            else if (size > long.MaxValue / d) overflow = true;
+            else size *= d;
         }
-        foreach (var d in shape) if (d == 0) return 0;
+        if (zero) return 0;
         if (overflow) throw new ValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
         return size;
     }
@@ -163,7 +164,7 @@ public partial class NDArray : IDisposable
     /// <summary>A new uninitialised array with <paramref name="like"/>'s shape, laid out in its memory order (order 'K').</summary>
     internal static NDArray AllocateLike(NDArray like, DType dtype, long[]? shape = null)
     {
-        shape ??= (long[])like.Dims.Clone();
+        shape ??= like.Dims.AsSpan().ToArray();
         if (shape.Length != like.Dims.Length || like.Dims.Length <= 1) return Allocate(shape, dtype);
         if ((like.FlagBits & ArrayFlags.CContiguous) != 0) return Allocate(shape, dtype);
         if ((like.FlagBits & ArrayFlags.FContiguous) != 0) return Allocate(shape, dtype, fortran: true);

@@ -17,7 +17,7 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<long>
     public Shape(params long[] dims)
     {
         ArgumentNullException.ThrowIfNull(dims);
-        _dims = dims.Length == 0 ? Empty : (long[])dims.Clone();
+        _dims = dims.Length == 0 ? Empty : dims.AsSpan().ToArray();
     }
 
     private Shape(long[] dims, bool _) => _dims = dims;
@@ -175,7 +175,7 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<long>
     }
 
     /// <summary>The dimensions as a new array. NumPy: <c>list(shape)</c>.</summary>
-    public long[] ToArray() => (long[])Dims.Clone();
+    public long[] ToArray() => Dims.AsSpan().ToArray();
 
     /// <inheritdoc/>
     public bool Equals(Shape other) => Dims.AsSpan().SequenceEqual(other.Dims);

@@ -20,14 +20,14 @@ public static partial class np
         var a = fresh;
         if (dtype is not null && dtype.NativeOrder != a.Dtype)
         {
-            var c = NDArray.Allocate((long[])a.Dims.Clone(), dtype);
+            var c = NDArray.Allocate(a.Dims.AsSpan().ToArray(), dtype);
             NativeOps.CopyWarn(c, a);
             a.Dispose();
             a = c;
         }
         if (order == "F" && !a.IsFContiguous)
         {
-            var f = NDArray.Allocate((long[])a.Dims.Clone(), a.Dtype, fortran: true);
+            var f = NDArray.Allocate(a.Dims.AsSpan().ToArray(), a.Dtype, fortran: true);
             NativeOps.Copy(f, a);
             a.Dispose();
             a = f;
@@ -184,7 +184,7 @@ public static partial class np
         if (!needCopy) return WithNdmin(obj.SameView(), ndmin, disposeInput: true, order);
         if (copy == false) throw Err.CannotAvoidCopy();
         string o = order == "A" ? (obj.IsFContiguous && !obj.IsCContiguous ? "F" : "C") : order;
-        var r = o == "K" ? NDArray.AllocateLike(obj, target) : NDArray.Allocate((long[])obj.Dims.Clone(), target, o == "F");
+        var r = o == "K" ? NDArray.AllocateLike(obj, target) : NDArray.Allocate(obj.Dims.AsSpan().ToArray(), target, o == "F");
         NativeOps.CopyWarn(r, obj);
         return WithNdmin(r, ndmin, disposeInput: true, order);
     }
@@ -319,7 +319,8 @@ public static partial class np
     public static NDArray empty(Shape shape, DType? dtype = null, string order = "C")
     {
         CheckOrder(order, allowAK: false);
-        return NDArray.Allocate(shape.ToArray(), dtype ?? DType.Float64, order == "F");
+        // Shape is immutable and arrays never change their dims in place, so the dims array can be shared.
+        return NDArray.Allocate(shape.Dims, dtype ?? DType.Float64, order == "F");
     }
 
     /// <summary>A new array of zeros. NumPy: <c>np.zeros(shape, dtype, order)</c>.</summary>
@@ -370,7 +371,7 @@ public static partial class np
         prototype.ThrowIfDisposed();
         CheckOrder(order, allowAK: true);
         var dt = dtype ?? prototype.Dtype;
-        long[] dims = shape is Shape s ? s.ToArray() : (long[])prototype.Dims.Clone();
+        long[] dims = shape is Shape s ? s.ToArray() : prototype.Dims.AsSpan().ToArray();
         NDArray.CheckedSize(dims);
         return order switch
         {

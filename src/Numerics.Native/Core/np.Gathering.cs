@@ -60,13 +60,13 @@ public static partial class np
             for (int d = ax; d < src.Dims.Length - 1; d++) fromPacked[w++] = ni + d;
             for (int j = 0; j < resultShape.Length; j++) packedShape[fromPacked[j]] = resultShape[j];
 
-            NDArray result = @out ?? NDArray.Allocate((long[])resultShape.Clone(), src.Dtype);
+            NDArray result = @out ?? NDArray.Allocate(resultShape.AsSpan().ToArray(), src.Dtype);
             if (@out is not null)
             {
                 @out.ThrowIfReadOnly();
                 if (!@out.Dims.AsSpan().SequenceEqual(resultShape)) throw new ValueError("output array does not match result of ndarray.take");
             }
-            var target = result.Dtype == src.Dtype ? result : Track(NDArray.Allocate((long[])resultShape.Clone(), src.Dtype), owned);
+            var target = result.Dtype == src.Dtype ? result : Track(NDArray.Allocate(resultShape.AsSpan().ToArray(), src.Dtype), owned);
             var pstrides = new long[resultShape.Length];
             for (int j = 0; j < resultShape.Length; j++) pstrides[fromPacked[j]] = target.Strides[j];
             using (var packed = target.View(packedShape, pstrides, target.Offset))

@@ -68,9 +68,9 @@ public static partial class np
             foreach (var a in arrs)
             {
                 long n = a.Dims[ax];
-                var sub = (long[])shape.Clone();
+                var sub = shape.AsSpan().ToArray();
                 sub[ax] = n;
-                using var dst = result.View(sub, (long[])result.Strides.Clone(), result.Offset + (nint)(pos * result.Strides[ax]));
+                using var dst = result.View(sub, result.Strides.AsSpan().ToArray(), result.Offset + (nint)(pos * result.Strides[ax]));
                 NativeOps.CopyWarn(dst, a);
                 pos += n;
             }
@@ -245,7 +245,7 @@ public static partial class np
         if (!obj.Dtype.IsInteger && !(obj.IsWeak && obj.Weak == WeakKind.Integer) && obj.Size > 0)
             throw Err.IndexArrayType();
         var idx = obj.ToArray<long>();
-        var newShape = (long[])a.Dims.Clone();
+        var newShape = a.Dims.AsSpan().ToArray();
         if (idx.Length == 1)
         {
             long index = idx[0];
@@ -291,8 +291,8 @@ public static partial class np
 
     internal static NDArray SliceAxis(NDArray a, int ax, long start, long stop, long step = 1)
     {
-        var shape = (long[])a.Dims.Clone();
-        var strides = (long[])a.Strides.Clone();
+        var shape = a.Dims.AsSpan().ToArray();
+        var strides = a.Strides.AsSpan().ToArray();
         long len = step > 0 ? Math.Max(0, (stop - start + step - 1) / step) : Math.Max(0, (start - stop - step - 1) / -step);
         shape[ax] = len;
         strides[ax] = len > 0 ? a.Strides[ax] * step : a.Strides[ax];
@@ -342,7 +342,7 @@ public static partial class np
             long i = obj.item<long>(obj.Dims.Length == 0 ? [] : [0]);
             if (i < -n || i >= n) throw Err.IndexOutOfBounds(i, ax, n);
             if (i < 0) i += n;
-            var shape = (long[])a.Dims.Clone();
+            var shape = a.Dims.AsSpan().ToArray();
             shape[ax] -= 1;
             var res = NDArray.Allocate(shape, a.Dtype);
             CopyAxisRange(res, a, ax, 0, 0, i);

@@ -85,7 +85,7 @@ public static partial class np
         if (copy == true)
         {
             using var v = reshape(a, Shape.Own(dims), order);
-            var c = NDArray.Allocate((long[])dims.Clone(), a.Dtype, f);
+            var c = NDArray.Allocate(dims.AsSpan().ToArray(), a.Dtype, f);
             NativeOps.Copy(c, v);
             return c;
         }
@@ -93,10 +93,10 @@ public static partial class np
         if (dims.AsSpan().SequenceEqual(a.Dims)) strides = a.Strides;
         else if (f ? a.IsFContiguous : a.IsCContiguous) strides = f ? NDArray.FStrides(dims, a.Dtype.Size) : NDArray.CStrides(dims, a.Dtype.Size);
         else strides = NoCopyReshapeStrides(a, dims, f);
-        if (strides is not null) return a.View(dims, strides == a.Strides ? (long[])strides.Clone() : strides, a.Offset);
+        if (strides is not null) return a.View(dims, strides == a.Strides ? strides.AsSpan().ToArray() : strides, a.Offset);
         if (copy == false) throw new ValueError("Unable to avoid creating a copy while reshaping.");
         // Copy in the requested index order, then view it with the new shape.
-        var tmp = NDArray.Allocate((long[])a.Dims.Clone(), a.Dtype, f);
+        var tmp = NDArray.Allocate(a.Dims.AsSpan().ToArray(), a.Dtype, f);
         NativeOps.Copy(tmp, a);
         var r = tmp.View(dims, f ? NDArray.FStrides(dims, a.Dtype.Size) : NDArray.CStrides(dims, a.Dtype.Size), tmp.Offset);
         // The copy is the result's owner: NumPy's result of a copying reshape owns its data.
@@ -172,7 +172,7 @@ public static partial class np
         try
         {
             var r = NDArray.Allocate([a.Size], a.Dtype);
-            using var view = r.View((long[])src.Dims.Clone(), NDArray.CStrides(src.Dims, a.Dtype.Size), r.Offset);
+            using var view = r.View(src.Dims.AsSpan().ToArray(), NDArray.CStrides(src.Dims, a.Dtype.Size), r.Offset);
             NativeOps.Copy(view, src);
             return r;
         }

@@ -72,7 +72,7 @@ public static partial class np
             long n = shape.Length == 1 ? shape[0] : 1;
             shape = [n, n];
         }
-        var res = NDArray.Allocate((long[])shape.Clone(), m.Dtype);
+        var res = NDArray.Allocate(shape.AsSpan().ToArray(), m.Dtype);
         res.Assign(m);
         NativeOpsMatrix.ZeroTriangle(res, k, keepLower: lower);
         return res;

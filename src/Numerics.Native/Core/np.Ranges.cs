@@ -205,7 +205,7 @@ public static partial class np
                 using var yd = y.astype(DType.Float64);
                 var fl = yd.ToArray<double>();
                 for (long i = 0; i < fl.LongLength; i++) fl[i] = Math.Floor(fl[i]);
-                using var f = FromDotNet(fl, (long[])y.Dims.Clone());
+                using var f = FromDotNet(fl, y.Dims.AsSpan().ToArray());
                 result = f.astype(target);
             }
             else
@@ -235,7 +235,7 @@ public static partial class np
         var vals = y.ToArray<double>();
         // STOPGAP(native): np.power belongs to the ufuncs; Math.Pow is libm's pow, as NumPy's.
         for (long i = 0; i < vals.LongLength; i++) vals[i] = Math.Pow(b, vals[i]);
-        var r = FromDotNet(vals, (long[])y.Dims.Clone());
+        var r = FromDotNet(vals, y.Dims.AsSpan().ToArray());
         var dt = dtype?.NativeOrder ?? (@base is null || @base.IsWeak ? y.Dtype : TypePromotion.Promote(@base.Dtype, y.Dtype));
         if (dt == DType.Float64) return r;
         using (r) return r.astype(dt);

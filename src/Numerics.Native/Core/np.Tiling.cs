@@ -93,8 +93,8 @@ public static partial class np
         Live(m);
         int nd = m.Dims.Length;
         int[] axes = axis is Axis a ? Layout.NormalizeAxes(a.Axes, nd) : Enumerable.Range(0, nd).ToArray();
-        var shape = (long[])m.Dims.Clone();
-        var strides = (long[])m.Strides.Clone();
+        var shape = m.Dims.AsSpan().ToArray();
+        var strides = m.Strides.AsSpan().ToArray();
         nint off = m.Offset;
         foreach (var ax in axes)
         {
@@ -214,7 +214,7 @@ public static partial class np
                 long start = useSrc ? chosen[i].srcStart : chosen[i].dstStart;
                 if (chosen[i].len > 0) off += (nint)(start * x.Strides[i]);
             }
-            return x.View(shape, (long[])x.Strides.Clone(), off);
+            return x.View(shape, x.Strides.AsSpan().ToArray(), off);
         }
     }
 
@@ -314,10 +314,10 @@ public static partial class np
 
     private static NDArray Interior(NDArray result, (long, long)[] widths, long[] orig)
     {
-        var shape = (long[])orig.Clone();
+        var shape = orig.AsSpan().ToArray();
         nint off = result.Offset;
         for (int d = 0; d < shape.Length; d++) if (shape[d] > 0) off += (nint)(widths[d].Item1 * result.Strides[d]);
-        return result.View(shape, (long[])result.Strides.Clone(), off);
+        return result.View(shape, result.Strides.AsSpan().ToArray(), off);
     }
 
     /// <summary>Region [start, start+len) along axis d; axes before d span the whole padded extent (already filled),
@@ -345,7 +345,7 @@ public static partial class np
             }
         }
         _ = d;
-        return result.View(shape, (long[])result.Strides.Clone(), off);
+        return result.View(shape, result.Strides.AsSpan().ToArray(), off);
     }
 
     private static void FillAxis(NDArray result, int d, long before, long after, long n, string mode, bool odd, (long, long)[] widths, long[] orig)

@@ -62,7 +62,8 @@ internal sealed class IndexPlan : IDisposable
     {
         switch (idx.Kind)
         {
-            case IndexKind.Integer: return new Item { Type = ItemType.Int, Int = idx.Int };
+            // C#'s ^0 means "the length": out of bounds as an integer index (Python has no -0 that could mean it).
+            case IndexKind.Integer: return new Item { Type = ItemType.Int, Int = idx.Text == "^0" ? long.MaxValue : idx.Int };
             case IndexKind.Slice: return new Item { Type = ItemType.Slice, Slice = idx.SliceValue };
             case IndexKind.NewAxis: return new Item { Type = ItemType.NewAxis };
             case IndexKind.Ellipsis: return new Item { Type = ItemType.Ellipsis };
@@ -190,7 +191,7 @@ internal sealed class IndexPlan : IDisposable
             {
                 case ItemType.Int:
                 {
-                    long n = a.Dims[src], v = it.Int;
+                    long n = a.Dims[src], v = it.Int == long.MaxValue ? a.Dims[src] : it.Int;
                     if (v < -n || v >= n) throw Err.IndexOutOfBounds(v, src, n);
                     if (v < 0) v += n;
                     if (advanced)

@@ -91,16 +91,12 @@ internal static unsafe partial class BufferPool
             var mag = t_magazine;
             if (mag is not null) b = mag.Pop(cls);
         }
-        if (b is null)
+        b ??= cls == HugeClass ? TakeHuge(size) : Shared[cls].Pop(refillTo: cls < SmallClasses ? t_magazine : null, cls);
+        if (b is not null)
         {
-            b = cls == HugeClass ? TakeHuge(size) : Shared[cls].Pop(refillTo: cls < SmallClasses ? t_magazine : null, cls);
-            if (b is not null) MemoryCounters.AddCached(-b.Length);
+            MemoryCounters.MoveCachedToInUse(b.Length);
         }
         else
-        {
-            MemoryCounters.AddCached(-b.Length);
-        }
-        if (b is null)
         {
             b = FromOs(size, cls);
             if (b is null)
@@ -109,26 +105,29 @@ internal static unsafe partial class BufferPool
                 b = FromOs(size, cls);
                 if (b is null) return null;
             }
+            MemoryCounters.AddInUse(b.Length);
         }
-        ((NativeMemoryHandle)b.Handle).State = NativeMemoryHandle.StateLive;
+        b.Block!.State = NativeMemoryHandle.StateLive;
         b.InitOwned();
-        MemoryCounters.AddInUse(b.Length);
         return b;
     }
 
     /// <summary>Called by <see cref="NativeBuffer.Release"/> when the last owner lets go.</summary>
     internal static void Return(NativeBuffer b)
     {
-        var h = (NativeMemoryHandle)b.Handle;
-        MemoryCounters.AddInUse(-b.Length);
-        if (MemoryCounters.Cached + b.Length > Limit)
+        var h = b.Block!;
+        int cls = b.SizeClass;
+        // The cap is checked (summing the per-thread counters) only when the block would leave this thread's
+        // magazine: doing it on every dispose would cost more than the 30 ns budget.
+        bool staysInMagazine = cls < SmallClasses && (t_magazine?.Count(cls) ?? 0) < MagazineSize;
+        if (Limit == 0 || (!staysInMagazine && MemoryCounters.Cached + b.Length > Limit))
         {
+            MemoryCounters.AddInUse(-b.Length);
             Evict(b);
             return;
         }
         h.State = NativeMemoryHandle.StateCached;
-        MemoryCounters.AddCached(b.Length);
-        int cls = b.SizeClass;
+        MemoryCounters.MoveCachedToInUse(-b.Length);
         if (cls < SmallClasses)
         {
             var mag = t_magazine ??= new Magazine();
@@ -204,7 +203,7 @@ internal static unsafe partial class BufferPool
     /// small blocks wait in quarantine, because a racing native call may still read them (DESIGN §3.1).</summary>
     private static void Evict(NativeBuffer b)
     {
-        var h = (NativeMemoryHandle)b.Handle;
+        var h = b.Block!;
         if (b.Length >= NativeBuffer.InFlightGuardBytes)
         {
             h.State = NativeMemoryHandle.StateQuarantined;

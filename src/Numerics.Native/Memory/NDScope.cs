@@ -31,8 +31,12 @@ public sealed class NDScope : IDisposable
     /// <summary>The innermost scope of the current async flow, or null.</summary>
     internal static NDScope? Current => CurrentScope.Value;
 
+    /// <summary>Scopes currently open anywhere; while none is, creating an array skips the AsyncLocal read.</summary>
+    private static int s_open;
+
     internal static NDScope Begin(bool unscoped)
     {
+        Interlocked.Increment(ref s_open);
         var s = new NDScope(CurrentScope.Value, unscoped);
         CurrentScope.Value = s;
         return s;
@@ -58,6 +62,7 @@ public sealed class NDScope : IDisposable
     /// <summary>Registers a new array with the innermost real scope (skipping an <c>np.unscoped()</c> marker).</summary>
     internal static void RegisterNew(NDArray a)
     {
+        if (Volatile.Read(ref s_open) == 0) return;
         var s = CurrentScope.Value;
         if (s is null || s._unscoped) return;
         s.Add(a);
@@ -109,6 +114,7 @@ public sealed class NDScope : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        Interlocked.Decrement(ref s_open);
         if (_child is { IsDisposed: false } child) child.Dispose();
         int total = Math.Min(Volatile.Read(ref _next), _chunks.Length * ChunkSize);
         for (int i = total - 1; i >= 0; i--)

@@ -18,6 +18,7 @@ internal sealed unsafe class NativeBuffer
     internal NativeBuffer(NativeMemoryHandle handle, int sizeClass)
     {
         Handle = handle;
+        Block = handle;
         Pointer = (byte*)handle.DangerousGetHandle();
         Length = handle.Size;
         Kind = handle.IsHuge ? BufferKind.Huge : BufferKind.Pooled;
@@ -52,6 +53,9 @@ internal sealed unsafe class NativeBuffer
     internal int SizeClass { get; }
 
     internal SafeHandle Handle { get; }
+
+    /// <summary>The pooled block's handle (null for memory the pool does not own).</summary>
+    internal NativeMemoryHandle? Block { get; }
 
     /// <summary>Milliseconds timestamp of the last return to the pool (for the idle trimmer).</summary>
     internal long LastUsed;

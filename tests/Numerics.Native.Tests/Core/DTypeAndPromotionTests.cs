@@ -1,0 +1,132 @@
+using System.Numerics;
+
+namespace Numerics.Native.Tests.Core;
+
+/// <summary>NEP 50 (NumPy 2) rules that the NumPy 1.24 oracle cannot show, written out from NumPy 2's documentation.</summary>
+[TestFixture]
+public class DTypeAndPromotionTests
+{
+    [TestCase("int8", 1L, "int8")]
+    [TestCase("float32", 2.0, "float32")]
+    [TestCase("int32", 1.5, "float64")]
+    [TestCase("float32", "1j", "complex64")]
+    [TestCase("float16", "1j", "complex64")]
+    [TestCase("float64", "1j", "complex128")]
+    [TestCase("int16", "1j", "complex128")]
+    [TestCase("bool", 1L, "int64")]
+    [TestCase("bool", 1.0, "float64")]
+    [TestCase("uint8", 3L, "uint8")]
+    [TestCase("float16", 1.0, "float16")]
+    [TestCase("complex64", 1.0, "complex64")]
+    [TestCase("int64", true, "int64")]
+    public void CSharpScalarsAreWeak(string arrayType, object scalar, string expected)
+    {
+        using var a = np.zeros(3, arrayType);
+        object s = scalar is "1j" ? new Complex(0, 1) : scalar;
+        Assert.That(np.result_type(a, s).name, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void ZeroDimensionalArraysAreStrong()
+    {
+        using var f32 = np.zeros(3, np.float32);
+        using var zero = np.array(0.0);   // a strong float64 0-d array
+        Assert.That(np.result_type(f32, zero), Is.EqualTo(np.float64));
+        Assert.That(np.result_type(1, 2.0), Is.EqualTo(np.float64));
+        Assert.That(np.result_type(true), Is.EqualTo(np.@bool));
+        Assert.That(np.result_type(7), Is.EqualTo(np.int64));
+    }
+
+    [Test]
+    public void WeakIntegersMustFitTheArrayDtype()
+    {
+        using var a = np.zeros(3, np.int8);
+        var e = Assert.Throws<OverflowError>(() => a[0] = 1000);
+        Assert.That(e!.Message, Is.EqualTo("Python integer 1000 out of bounds for int8"));
+        using var u = np.zeros(3, np.uint8);
+        Assert.That(() => u[1] = -1, Throws.InstanceOf<OverflowError>().With.Message.EqualTo("Python integer -1 out of bounds for uint8"));
+        Assert.That(() => np.full(2, 300, np.uint8), Throws.InstanceOf<OverflowError>().With.Message.EqualTo("Python integer 300 out of bounds for uint8"));
+        a[0] = 127;
+        a[1] = 2.9;   // a float into an int array truncates (unsafe casting)
+        Assert.That(a.ToArray<sbyte>(), Is.EqualTo(new sbyte[] { 127, 2, 0 }));
+    }
+
+    [Test]
+    public void ScalarDefaultsFollowPython()
+    {
+        using var i = np.array(7);
+        using var f = np.array(2.5f);
+        using var b = np.array(true);
+        using var c = np.array(new Complex(1, 2));
+        using var big = np.array(ulong.MaxValue);
+        Assert.That((i.dtype.name, f.dtype.name, b.dtype.name, c.dtype.name, big.dtype.name),
+            Is.EqualTo(("int64", "float64", "bool", "complex128", "uint64")));
+        using var full = np.full(3, 7);
+        Assert.That(full.dtype, Is.EqualTo(np.int64));
+        using var full32 = np.full(3, 7.0f);
+        Assert.That(full32.dtype, Is.EqualTo(np.float64));
+    }
+
+    [Test]
+    public void CanCastRefusesPythonScalarsAsNumPy2()
+    {
+        Assert.That(() => np.can_cast(1, np.int8), Throws.InstanceOf<TypeError>());
+        Assert.That(np.can_cast(np.int32, np.int64), Is.True);
+        Assert.That(np.can_cast("f8", np.float32, "same_kind"), Is.True);
+        Assert.That(() => np.can_cast("f8", np.float32, "bogus"), Throws.InstanceOf<ValueError>());
+    }
+
+    [Test]
+    public void DtypeSpellingsAndErrors()
+    {
+        Assert.That(np.dtype(typeof(double)), Is.EqualTo(np.float64));
+        Assert.That(np.dtype(typeof(int)), Is.EqualTo(np.int32));
+        Assert.That((DType)"<i8" == "int64", Is.True);
+        Assert.That(np.dtype(">f8").byteorder, Is.EqualTo('>'));
+        Assert.That(np.dtype(">f8").isnative, Is.False);
+        Assert.That(np.repr(np.dtype(">f8")), Is.EqualTo("dtype('>f8')"));
+        Assert.That(np.repr(np.float32), Is.EqualTo("dtype('float32')"));
+        Assert.That(() => np.dtype("foo"), Throws.InstanceOf<TypeError>().With.Message.EqualTo("data type 'foo' not understood"));
+        Assert.That(() => np.dtype("O"), Throws.InstanceOf<TypeError>().With.Message.EqualTo("data type 'O' is not supported by Numerics.Native"));
+        Assert.That(() => np.dtype("U5"), Throws.InstanceOf<TypeError>().With.Message.EqualTo("data type 'U5' is not supported by Numerics.Native"));
+        Assert.That(() => np.dtype("float_"), Throws.InstanceOf<TypeError>(), "NumPy 2 removed float_");
+        Assert.That(np.issubdtype(np.int8, "signedinteger") && np.issubdtype(np.float16, "inexact") && !np.issubdtype(np.@bool, "number"), Is.True);
+        Assert.That(np.isdtype(np.uint8, "integral") && np.isdtype(np.complex64, "complex floating"), Is.True);
+    }
+
+    [Test]
+    public void Complex64BehavesLikeNumPysComplex64()
+    {
+        var z = new Complex64(1, 2);
+        Assert.That(z * z, Is.EqualTo(new Complex64(-3, 4)));
+        Assert.That((Complex)z, Is.EqualTo(new Complex(1, 2)));
+        Assert.That(z.ToString(), Is.EqualTo("1.+2.j"));
+        Assert.That(new Complex64(0, -1).ToString(), Is.EqualTo("0.-1.j"));
+        using var a = np.array(new[] { z, new Complex64(0.5f, -1) });
+        Assert.That(a.dtype, Is.EqualTo(np.complex64));
+        Assert.That(a.ToString(), Is.EqualTo("[1. +2.j 0.5-1.j]"));
+    }
+
+    [Test]
+    public void AstypeWarnsWhenDiscardingImaginaryParts()
+    {
+        var seen = new List<NumpyWarning>();
+        var old = WarningSink.Report;
+        WarningSink.Report = seen.Add;
+        try
+        {
+            using var c = np.array(new[] { new Complex(1, 2) });
+            using var r = c.astype(np.float64);
+            Assert.That(r.item<double>(), Is.EqualTo(1.0));
+            Assert.That(seen.Select(w => (w.category, w.Message)), Is.EqualTo(new[] { ("ComplexWarning", "Casting complex values to real discards the imaginary part") }));
+            seen.Clear();
+            using var n = np.array(new[] { double.NaN }).astype(np.int64);
+            Assert.That(n.item<long>(), Is.EqualTo(long.MinValue));
+            Assert.That(seen.Select(w => (w.category, w.Message)), Is.EqualTo(new[] { ("RuntimeWarning", "invalid value encountered in cast") }));
+        }
+        finally
+        {
+            WarningSink.Report = old;
+        }
+    }
+}
