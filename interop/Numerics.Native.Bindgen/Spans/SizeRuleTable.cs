@@ -6,7 +6,11 @@ namespace Numerics.Native.Bindgen;
 /// <summary>What a size rule says about one parameter (the table's header comment is the reference).</summary>
 internal enum RuleKind { Size, Inc, Layout, Trans, Uplo, Diag, Side, Option, Ld, Scalar, Ref, Out, Array }
 
-internal sealed record ParamRule(RuleKind Kind, string Text, string? Letters = null, Expr? Expr = null);
+internal sealed record ParamRule(RuleKind Kind, string Text, string? Letters = null, Expr? Expr = null, ReadAhead? ReadAhead = null);
+
+/// <summary>`@ [letters] readahead(STRIDE[, WHEN])`: the backend may read one STRIDE beyond the array's last element
+/// (before its first for a negative stride), for the type letters given (all when none), when WHEN holds.</summary>
+internal sealed record ReadAhead(string? Letters, Expr Stride, Expr? When, string Text);
 
 /// <summary>One routine's rules: per parameter (C spelling), plus the cross-argument checks.</summary>
 internal sealed record RoutineRules(string Name, char Letter, int Line, Dictionary<string, ParamRule> Params, List<(string Text, Expr Expr)> Checks);
@@ -105,7 +109,21 @@ internal static class SizeRuleTable
         }
         if (Call(text, "ld") is string ldMin)
             return new(RuleKind.Ld, text, Expr: ExprParser.Parse(ldMin, where));
-        return new(RuleKind.Array, text, Expr: ExprParser.Parse(text, where));
+        int at = text.IndexOf('@', StringComparison.Ordinal);
+        if (at < 0)
+            return new(RuleKind.Array, text, Expr: ExprParser.Parse(text, where));
+        string size = text[..at].Trim(), extra = text[(at + 1)..].Trim();
+        string? letters = null;
+        int space = extra.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && extra[..space].All(c => c is 's' or 'd' or 'c' or 'z'))
+        {
+            letters = extra[..space];
+            extra = extra[(space + 1)..].Trim();
+        }
+        if (ExprParser.Parse(extra, where) is not CallExpr { Function: "readahead", Args.Count: 1 or 2 } call)
+            throw new BindgenException($"{where}: after '@' comes [letters] readahead(stride[, when]), not '{extra}'");
+        return new(RuleKind.Array, size, Expr: ExprParser.Parse(size, where),
+            ReadAhead: new ReadAhead(letters, call.Args[0], call.Args.Count == 2 ? call.Args[1] : null, text[(at + 1)..].Trim()));
     }
 
     /// <summary>The argument text of <c>name(arg)</c>, or null when <paramref name="text"/> is not that call.</summary>

@@ -142,6 +142,7 @@ internal static class SpansGenerator
         var arrays = new List<string>();
         var pins = new List<string>();
         var outs = new List<string>();
+        var writeBacks = new List<string>();
         var remarks = new List<string>();
         string R = $"\"{f.Name}\"";
 
@@ -204,11 +205,27 @@ internal static class SpansGenerator
                 case RuleKind.Array:
                     string span = IsConst(p) ? "ReadOnlySpan" : "Span";
                     signature.Add($"{span}<{element}> {p.Name}");
-                    pins.Add($"fixed ({element}* {pin} = {p.Name})");
                     arguments.Add(pin);
                     string text = ExprParser.Format(rule.Expr!);
-                    arrays.Add($"SpanChecks.Length({R}, {p.Name}.Length, \"{c}\", {Emit(rule.Expr!, f, byName, header, where, c)}, \"{ExprParser.Escape(text)}\");");
+                    string required = Emit(rule.Expr!, f, byName, header, where, c);
                     remarks.Add($"{c}: {text}");
+                    ReadAhead? ahead = rule.ReadAhead is { } ra && (ra.Letters is null || ra.Letters.Contains(rules.Letter, StringComparison.Ordinal)) ? ra : null;
+                    if (ahead is null)
+                    {
+                        arrays.Add($"SpanChecks.Length({R}, {p.Name}.Length, \"{c}\", {required}, \"{ExprParser.Escape(text)}\");");
+                        pins.Add($"fixed ({element}* {pin} = {p.Name})");
+                        break;
+                    }
+                    // The backend reads one stride past the array: give it that room (a padded copy when the span lacks it).
+                    string stride = Emit(ahead.Stride, f, byName, header, where, null);
+                    if (ahead.When is not null)
+                        stride = $"({Emit(ahead.When, f, byName, header, where, null)} ? {stride} : 0L)";
+                    string pad = "pad_" + c;
+                    arrays.Add($"using var {pad} = SpanChecks.Pad({R}, {p.Name}, \"{c}\", {required}, \"{ExprParser.Escape(text)}\", {stride});");
+                    pins.Add($"fixed ({element}* {pin} = {pad}.Span)");
+                    if (span == "Span")
+                        writeBacks.Add($"{pad}.CopyBack({p.Name});");
+                    remarks.Add($"{c} may be read one stride ({ExprParser.Format(ahead.Stride)}) beyond its ends{(ahead.When is null ? "" : " when " + ExprParser.Format(ahead.When))}: it is copied into a padded buffer unless it has that room");
                     break;
                 default:
                     throw new BindgenException($"{where}: '{rule.Text}' is not a rule for the pointer parameter {c}");
@@ -232,10 +249,18 @@ internal static class SpansGenerator
         Line("    {");
         foreach (string s in checks.Concat(arrays).Concat(outs))
             Line("        " + s);
-        string call = $"{(f.ReturnType == "void" ? "" : "return ")}{f.Name}({string.Join(", ", arguments)});";
+        bool returns = f.ReturnType != "void";
+        string invoke = $"{f.Name}({string.Join(", ", arguments)});";
+        string call = writeBacks.Count == 0 ? (returns ? "return " : "") + invoke : (returns ? "result = " : "") + invoke;
+        if (writeBacks.Count > 0 && returns)
+            Line($"        {f.ReturnType} result;");
         foreach (string pin in pins)
             Line("        " + pin);
         Line((pins.Count > 0 ? "        {\n            " : "        ") + call + (pins.Count > 0 ? "\n        }" : ""));
+        foreach (string w in writeBacks)
+            Line("        " + w);
+        if (writeBacks.Count > 0 && returns)
+            Line("        return result;");
         Line("    }");
         return sb.ToString();
     }

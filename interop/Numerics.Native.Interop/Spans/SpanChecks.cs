@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -95,6 +96,27 @@ internal static class SpanChecks
             ThrowShort(routine, length, name, required, rule);
     }
 
+    /// <summary>
+    /// Checks <paramref name="span"/> like <see cref="Length"/>, then gives a routine that reads one
+    /// <paramref name="stride"/> beyond the array's last element (before its first for a negative stride) that room:
+    /// the span itself when it is long enough, else a copy inside a larger buffer. OpenBLAS 0.3.21's complex dot and
+    /// level-2 kernels read one element ahead this way, and so do the LAPACK routines built on them; a buffer that
+    /// ends at an unmapped page would otherwise fault.
+    /// </summary>
+    public static Padded<T> Pad<T>(string routine, ReadOnlySpan<T> span, string name, long required, string rule, long stride)
+        where T : unmanaged
+    {
+        Length(routine, span.Length, name, required, rule);
+        long back = Math.Max(stride, 0), front = Math.Max(-stride, 0);
+        if (required == 0 || stride == 0 || (front == 0 && span.Length >= required + back))
+            return new Padded<T>(span, null, 0);
+        T[] buffer = ArrayPool<T>.Shared.Rent(checked((int)(front + span.Length + back)));
+        buffer.AsSpan(0, (int)front).Clear();
+        span.CopyTo(buffer.AsSpan((int)front));
+        buffer.AsSpan((int)front + span.Length, (int)back).Clear();
+        return new Padded<T>(span, buffer, (int)front);
+    }
+
     /// <summary>A condition on several arguments failed.</summary>
     [DoesNotReturn]
     public static void Fail(string routine, string condition, string values) =>
@@ -151,4 +173,37 @@ internal static class SpanChecks
     private static void ThrowShort(string routine, int length, string name, long required, string rule) =>
         throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
             $"{routine}: {name} has {length} elements, but the arguments need at least {required} ({name}: {rule})."), name);
+}
+
+/// <summary>An argument as the native routine sees it: the caller's span, or a copy with room around it (see
+/// <see cref="SpanChecks.Pad"/>). Dispose returns the copy's buffer to the pool.</summary>
+internal ref struct Padded<T> where T : unmanaged
+{
+    private readonly ReadOnlySpan<T> _original;
+    private T[]? _buffer;
+    private readonly int _front;
+
+    internal Padded(ReadOnlySpan<T> original, T[]? buffer, int front)
+    {
+        _original = original;
+        _buffer = buffer;
+        _front = front;
+    }
+
+    /// <summary>What to pin and pass: the elements, with readable room around them.</summary>
+    public readonly ReadOnlySpan<T> Span => _buffer is null ? _original : _buffer.AsSpan(_front, _original.Length);
+
+    /// <summary>Copies what the routine wrote back into the caller's span (nothing to do without a copy).</summary>
+    public readonly void CopyBack(Span<T> destination)
+    {
+        if (_buffer is not null)
+            _buffer.AsSpan(_front, _original.Length).CopyTo(destination);
+    }
+
+    public void Dispose()
+    {
+        if (_buffer is not null)
+            ArrayPool<T>.Shared.Return(_buffer);
+        _buffer = null;
+    }
 }
