@@ -1,0 +1,65 @@
+/* nk_la_common.h — what nk_linalg's per-type routines share with its driver. */
+#ifndef NK_LA_COMMON_H
+#define NK_LA_COMMON_H
+
+#include "nk_la_internal.h"
+
+#include <math.h>
+
+/* The first failure of a batch: the lowest item index wins, so a stack gives the same error on any thread count. */
+typedef struct la_err {
+    int32_t code;   /* NK_OK, NK_E_LINALG, NK_E_NOMEM, NK_E_INTERNAL */
+    int32_t reason; /* nk_la_reason for NK_E_LINALG */
+    int64_t item;
+    int64_t info;
+    int64_t result; /* a routine's success value for the caller (eig: any complex; lstsq: rank) */
+} la_err;
+
+static inline void la_err_set(la_err *e, int32_t code, int32_t reason, int64_t item, int64_t info)
+{
+    if (e->code == NK_OK || item < e->item) {
+        e->code = code;
+        e->reason = reason;
+        e->item = item;
+        e->info = info;
+    }
+}
+
+/* A bump allocator over one per-thread block. */
+typedef struct la_arena {
+    char *base;
+    size_t used, cap;
+} la_arena;
+
+static inline size_t la_round(size_t n) { return (n + 63) & ~(size_t)63; }
+
+static inline void *la_take(la_arena *a, size_t bytes)
+{
+    size_t n = la_round(bytes == 0 ? 1 : bytes);
+    if (a->used + n > a->cap)
+        return NULL;
+    void *p = a->base + a->used;
+    a->used += n;
+    return p;
+}
+
+/* The pointers of batch item t for every operand (NULL operands stay NULL). */
+static inline void la_item_ptrs(const nk_linalg_desc *d, int64_t t, char **p)
+{
+    for (int32_t i = 0; i < d->nops; i++) {
+        const nk_mat *o = &d->op[i];
+        p[i] = o->data == NULL ? NULL : o->data + la_item_offset(d->batch_ndim, d->batch_shape, o->bstrides, t);
+    }
+}
+
+/* NumPy's pairwise summation (loops_utils.h.src, NumPy 2: -0.0 start) over a contiguous buffer. */
+double la_pairwise_d(const double *a, int64_t n);
+float la_pairwise_f(const float *a, int64_t n);
+/* The same over 8192-element chunks added in order, as a ufunc reduction feeds its inner loop. */
+double la_sum_d(const double *a, int64_t n);
+float la_sum_f(const float *a, int64_t n);
+
+/* Per-type routine entry: runs items [lo, hi) of d on the calling thread. */
+typedef void (*la_range_fn)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err *err);
+
+#endif /* NK_LA_COMMON_H */

@@ -1,0 +1,111 @@
+/* nk_la_copy.c — strided matrix <-> Fortran-order workspace copies. LAPACK overwrites its inputs and wants column
+ * order, so every item is copied in (NumPy's linearize_matrix) and results copied out; a C-order matrix makes that a
+ * transpose, done in cache tiles so neither side is walked with a large stride for long. */
+#include "nk_la_internal.h"
+
+#define LA_TILE 32
+
+typedef struct { uint64_t lo, hi; } la_e16;
+
+/* dst[i + j*ld] = src[i*rs + j*cs] for one element type E. */
+#define LA_DEFINE_GATHER(E)                                                                                           \
+    static void gather_##E(E *dst, int64_t ld, const char *src, int64_t m, int64_t n, int64_t rs, int64_t cs)      \
+    {                                                                                                                 \
+        if (cs == (int64_t)sizeof(E) && rs != (int64_t)sizeof(E)) {                                                   \
+            for (int64_t i0 = 0; i0 < m; i0 += LA_TILE) {                                                             \
+                int64_t i1 = la_min64(m, i0 + LA_TILE);                                                               \
+                for (int64_t j0 = 0; j0 < n; j0 += LA_TILE) {                                                         \
+                    int64_t j1 = la_min64(n, j0 + LA_TILE);                                                           \
+                    for (int64_t i = i0; i < i1; i++) {                                                               \
+                        const E *row = (const E *)(src + i * rs);                                                     \
+                        for (int64_t j = j0; j < j1; j++)                                                             \
+                            dst[i + j * ld] = row[j];                                                                 \
+                    }                                                                                                 \
+                }                                                                                                     \
+            }                                                                                                         \
+            return;                                                                                                   \
+        }                                                                                                             \
+        for (int64_t j = 0; j < n; j++) {                                                                             \
+            const char *s = src + j * cs;                                                                             \
+            E *d = dst + j * ld;                                                                                      \
+            if (rs == (int64_t)sizeof(E)) {                                                                           \
+                memcpy(d, s, (size_t)m * sizeof(E));                                                                  \
+            } else {                                                                                                  \
+                for (int64_t i = 0; i < m; i++)                                                                       \
+                    memcpy(&d[i], s + i * rs, sizeof(E));                                                             \
+            }                                                                                                         \
+        }                                                                                                             \
+    }
+
+#define LA_DEFINE_SCATTER(E)                                                                                          \
+    static void scatter_##E(char *dst, int64_t m, int64_t n, int64_t rs, int64_t cs, const E *src, int64_t ld)     \
+    {                                                                                                                 \
+        if (cs == (int64_t)sizeof(E) && rs != (int64_t)sizeof(E)) {                                                   \
+            for (int64_t i0 = 0; i0 < m; i0 += LA_TILE) {                                                             \
+                int64_t i1 = la_min64(m, i0 + LA_TILE);                                                               \
+                for (int64_t j0 = 0; j0 < n; j0 += LA_TILE) {                                                         \
+                    int64_t j1 = la_min64(n, j0 + LA_TILE);                                                           \
+                    for (int64_t i = i0; i < i1; i++) {                                                               \
+                        E *row = (E *)(dst + i * rs);                                                                 \
+                        for (int64_t j = j0; j < j1; j++)                                                             \
+                            row[j] = src[i + j * ld];                                                                 \
+                    }                                                                                                 \
+                }                                                                                                     \
+            }                                                                                                         \
+            return;                                                                                                   \
+        }                                                                                                             \
+        for (int64_t j = 0; j < n; j++) {                                                                             \
+            char *d = dst + j * cs;                                                                                   \
+            const E *s = src + j * ld;                                                                                \
+            if (rs == (int64_t)sizeof(E)) {                                                                           \
+                memcpy(d, s, (size_t)m * sizeof(E));                                                                  \
+            } else {                                                                                                  \
+                for (int64_t i = 0; i < m; i++)                                                                       \
+                    memcpy(d + i * rs, &s[i], sizeof(E));                                                             \
+            }                                                                                                         \
+        }                                                                                                             \
+    }
+
+LA_DEFINE_GATHER(uint8_t)
+LA_DEFINE_GATHER(uint16_t)
+LA_DEFINE_GATHER(uint32_t)
+LA_DEFINE_GATHER(uint64_t)
+LA_DEFINE_GATHER(la_e16)
+LA_DEFINE_SCATTER(uint8_t)
+LA_DEFINE_SCATTER(uint16_t)
+LA_DEFINE_SCATTER(uint32_t)
+LA_DEFINE_SCATTER(uint64_t)
+LA_DEFINE_SCATTER(la_e16)
+
+void la_gather(void *dst, int64_t ld, const char *src, int64_t m, int64_t n, int64_t rs, int64_t cs, size_t es)
+{
+    if (m <= 0 || n <= 0)
+        return;
+    switch (es) {
+    case 1: gather_uint8_t(dst, ld, src, m, n, rs, cs); break;
+    case 2: gather_uint16_t(dst, ld, src, m, n, rs, cs); break;
+    case 4: gather_uint32_t(dst, ld, src, m, n, rs, cs); break;
+    case 8: gather_uint64_t(dst, ld, src, m, n, rs, cs); break;
+    default: gather_la_e16(dst, ld, src, m, n, rs, cs); break;
+    }
+}
+
+void la_scatter(char *dst, int64_t m, int64_t n, int64_t rs, int64_t cs, const void *src, int64_t ld, size_t es)
+{
+    if (m <= 0 || n <= 0)
+        return;
+    switch (es) {
+    case 1: scatter_uint8_t(dst, m, n, rs, cs, src, ld); break;
+    case 2: scatter_uint16_t(dst, m, n, rs, cs, src, ld); break;
+    case 4: scatter_uint32_t(dst, m, n, rs, cs, src, ld); break;
+    case 8: scatter_uint64_t(dst, m, n, rs, cs, src, ld); break;
+    default: scatter_la_e16(dst, m, n, rs, cs, src, ld); break;
+    }
+}
+
+void la_fill(char *dst, int64_t m, int64_t n, int64_t rs, int64_t cs, const void *elem, size_t es)
+{
+    for (int64_t i = 0; i < m; i++)
+        for (int64_t j = 0; j < n; j++)
+            memcpy(dst + i * rs + j * cs, elem, es);
+}
