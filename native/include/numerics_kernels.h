@@ -189,6 +189,58 @@ NK_API void nk_noop(void);
 NK_API int32_t nk_loop_find(int32_t op, const int8_t *sig, int32_t nsig, const nk_loop **out, nk_status *st);
 NK_API int32_t nk_elementwise(const nk_iter *it, const nk_loop *loop, nk_status *st);
 
+/* ---- copies, gathers/scatters, masks (src/copy; DESIGN.md §4.3) ---- */
+/* Strided N-d copy with an optional cast: op[0] is the source (nin = 1), op[1] the destination (nout = 1), each
+ * with its dtype; the facade has simplified the axes already. Contiguous runs are one memcpy; a 2-d copy whose
+ * destination is contiguous along the inner axis while the source jumps runs as a cache-blocked transpose (OpenMP
+ * over tiles). Casts give NumPy 1.24's x86-64 results (src/copy/nk_cast.h); st->fpe gets NK_FPE_INVALID when a
+ * float -> int conversion was NaN or out of range. */
+NK_API int32_t nk_copy(const nk_iter *it, nk_status *st);
+
+typedef enum nk_index_dir {
+    NK_GATHER = 0,  /* packed[b, s] = base[idx(b)][s]: advanced-index read, take */
+    NK_SCATTER = 1  /* base[idx(b)][s] = packed[b, s]: advanced-index write, put; the last write wins */
+} nk_index_dir;
+
+typedef enum nk_index_mode {
+    NK_MODE_RAISE = 0, /* NK_E_INDEX with arg = index, axis, size; nothing is written */
+    NK_MODE_WRAP = 1,
+    NK_MODE_CLIP = 2   /* negative indices clip to 0, as NumPy's clip mode */
+} nk_index_mode;
+
+/* One gather or scatter: the broadcast index space B (int64 index arrays with byte strides over B, 0 = broadcast)
+ * selects, along nidx axes of the indexed array, the place of a sub-space S that is copied to or from the packed
+ * side (shape B + S). Same dtype on both sides. */
+typedef struct nk_index_desc {
+    int32_t direction;                         /* nk_index_dir */
+    int32_t mode;                              /* nk_index_mode */
+    int32_t nidx;                              /* 1..NK_MAXDIMS index arrays (indexed axes) */
+    int32_t itemsize;                          /* 1..16 */
+    int32_t bndim;                             /* 0..NK_MAXDIMS */
+    int32_t sndim;                             /* 0..NK_MAXDIMS */
+    int64_t bshape[NK_MAXDIMS];
+    int64_t sshape[NK_MAXDIMS];
+    int64_t axis_len[NK_MAXDIMS];              /* extent of each indexed axis */
+    int64_t axis_stride[NK_MAXDIMS];           /* byte stride of each indexed axis */
+    int64_t report_axis[NK_MAXDIMS];           /* axis number for NK_E_INDEX */
+    int64_t base_sstrides[NK_MAXDIMS];         /* the indexed array's byte strides over S */
+    int64_t packed_strides[2 * NK_MAXDIMS];    /* the packed side's byte strides over B, then S */
+    int64_t idx_strides[NK_MAXDIMS * NK_MAXDIMS]; /* [j * NK_MAXDIMS + d]: index array j's byte stride on B dim d */
+    const int64_t *idx[NK_MAXDIMS];            /* the index arrays' element (0, ..., 0) */
+    char *base;                                /* the indexed array's element (0, ..., 0) */
+    char *packed;                              /* the packed side's element (0, ..., 0) */
+} nk_index_desc;
+
+/* Gather (threads over B above the memory threshold) or scatter (serial, in index order). Mode raise checks every
+ * index before writing anything. */
+NK_API int32_t nk_index(const nk_index_desc *d, nk_status *st);
+/* The number of nonzero bytes of the bool operand op[0] (nin = 1, nout = 0). */
+NK_API int32_t nk_mask_count(const nk_iter *it, int64_t *count, nk_status *st);
+/* The C-order multi-indices of the nonzero elements of a bool array: out[d][k] for axis d, each of the count from
+ * nk_mask_count (caller-allocated). Shape and strides as the array has them (C order matters here). */
+NK_API int32_t nk_mask_nonzero(int32_t ndim, const int64_t *shape, const int64_t *strides, const char *data,
+                               int64_t *const *out, nk_status *st);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,200 @@
+/* nk_index.c — gather and scatter for advanced indexing, take and put (DESIGN.md §4.3).
+ *
+ * For every position b of the broadcast index space B (C order) the element offset in the indexed array is
+ * sum_k idx_k[b] * axis_stride[k]; the sub-space S at that offset is copied to (gather) or from (scatter) the packed
+ * side at b. Bounds are checked natively; in mode raise every index is checked before anything is written, so a
+ * failing call leaves the target untouched. Scatter runs in index order, so the last write wins, as in NumPy.
+ */
+#include "nk_internal.h"
+#include "nk_thresholds.h"
+
+#include <omp.h>
+#include <string.h>
+
+static inline void copy_elem(char *d, const char *s, int64_t isz)
+{
+    switch (isz) {
+    case 1: *d = *s; break;
+    case 2: memcpy(d, s, 2); break;
+    case 4: memcpy(d, s, 4); break;
+    case 8: memcpy(d, s, 8); break;
+    default: memcpy(d, s, (size_t)isz); break;
+    }
+}
+
+/* Copies the sub-space S between two strided places. */
+static void copy_sub(const nk_index_desc *x, char *dst, const int64_t *dstr, const char *src, const int64_t *sstr)
+{
+    const int32_t nd = x->sndim;
+    if (nd == 0) {
+        copy_elem(dst, src, x->itemsize);
+        return;
+    }
+    int64_t idx[NK_MAXDIMS] = {0};
+    const int last = nd - 1;
+    const int64_t n = x->sshape[last], ds = dstr[last], ss = sstr[last];
+    for (;;) {
+        char *d = dst;
+        const char *s = src;
+        if (ds == x->itemsize && ss == x->itemsize) memcpy(d, s, (size_t)(n * x->itemsize));
+        else
+            for (int64_t i = 0; i < n; i++, d += ds, s += ss) copy_elem(d, s, x->itemsize);
+        int k = last - 1;
+        for (; k >= 0; k--) {
+            if (++idx[k] < x->sshape[k]) {
+                dst += dstr[k];
+                src += sstr[k];
+                break;
+            }
+            dst -= dstr[k] * (x->sshape[k] - 1);
+            src -= sstr[k] * (x->sshape[k] - 1);
+            idx[k] = 0;
+        }
+        if (k < 0) return;
+    }
+}
+
+/* The offset of index tuple number t (positions in B given by the running odometer state). */
+static inline int32_t offset_of(const nk_index_desc *x, const int64_t *ioff, int64_t *out, nk_status *st)
+{
+    int64_t off = 0;
+    for (int j = 0; j < x->nidx; j++) {
+        int64_t v;
+        memcpy(&v, (const char *)x->idx[j] + ioff[j], sizeof v);
+        const int64_t n = x->axis_len[j];
+        if (x->mode == NK_MODE_CLIP) {
+            v = v < 0 ? 0 : (v >= n ? n - 1 : v);
+        } else if (v < -n || v >= n) {
+            if (x->mode == NK_MODE_RAISE) {
+                st->code = NK_E_INDEX;
+                st->arg[0] = v;
+                st->arg[1] = x->report_axis[j];
+                st->arg[2] = n;
+                return NK_E_INDEX;
+            }
+            v = n == 0 ? 0 : ((v % n) + n) % n;
+        }
+        if (v < 0) v += n;
+        off += v * x->axis_stride[j];
+    }
+    *out = off;
+    return NK_OK;
+}
+
+/* Runs over B positions [t0, t1): check only (write = 0) or copy. */
+static int32_t run(const nk_index_desc *x, int64_t t0, int64_t t1, int write, nk_status *st)
+{
+    const int32_t nb = x->bndim;
+    int64_t bi[NK_MAXDIMS] = {0}, ioff[NK_MAXDIMS] = {0};
+    int64_t poff = 0;
+    int64_t rem = t0;
+    for (int d = nb - 1; d >= 0; d--) {
+        bi[d] = rem % x->bshape[d];
+        rem /= x->bshape[d];
+        poff += bi[d] * x->packed_strides[d];
+        for (int j = 0; j < x->nidx; j++) ioff[j] += bi[d] * x->idx_strides[j * NK_MAXDIMS + d];
+    }
+    const int64_t *pss = x->packed_strides + nb;
+    for (int64_t t = t0; t < t1; t++) {
+        int64_t off;
+        if (offset_of(x, ioff, &off, st) != NK_OK) return NK_E_INDEX;
+        if (write) {
+            if (x->direction == NK_GATHER) copy_sub(x, x->packed + poff, pss, x->base + off, x->base_sstrides);
+            else copy_sub(x, x->base + off, x->base_sstrides, x->packed + poff, pss);
+        }
+        for (int d = nb - 1; d >= 0; d--) {
+            if (++bi[d] < x->bshape[d]) {
+                poff += x->packed_strides[d];
+                for (int j = 0; j < x->nidx; j++) ioff[j] += x->idx_strides[j * NK_MAXDIMS + d];
+                break;
+            }
+            poff -= x->packed_strides[d] * (x->bshape[d] - 1);
+            for (int j = 0; j < x->nidx; j++) ioff[j] -= x->idx_strides[j * NK_MAXDIMS + d] * (x->bshape[d] - 1);
+            bi[d] = 0;
+        }
+    }
+    return NK_OK;
+}
+
+/* take() on a 1-d index with no sub-space: the hot loop of W11_take_1e6. */
+static int32_t take_flat(const nk_index_desc *x, int64_t t0, int64_t t1, nk_status *st)
+{
+    const int64_t n = x->axis_len[0], as = x->axis_stride[0], is = x->idx_strides[0], ps = x->packed_strides[0];
+    const char *ip = (const char *)x->idx[0] + t0 * is;
+    char *pp = x->packed + t0 * ps;
+    const int64_t isz = x->itemsize;
+    for (int64_t t = t0; t < t1; t++, ip += is, pp += ps) {
+        int64_t v;
+        memcpy(&v, ip, sizeof v);
+        if ((uint64_t)v >= (uint64_t)n) { /* negative or too large: the slow path decides */
+            if (x->mode == NK_MODE_CLIP) v = v < 0 ? 0 : n - 1;
+            else if (v < -n || v >= n) {
+                if (x->mode == NK_MODE_RAISE) {
+                    st->code = NK_E_INDEX;
+                    st->arg[0] = v;
+                    st->arg[1] = x->report_axis[0];
+                    st->arg[2] = n;
+                    return NK_E_INDEX;
+                }
+                v = n == 0 ? 0 : ((v % n) + n) % n;
+            } else {
+                v += n;
+            }
+        }
+        copy_elem(pp, x->base + v * as, isz);
+    }
+    return NK_OK;
+}
+
+int32_t nk_index(const nk_index_desc *x, nk_status *st)
+{
+    if (st == NULL) return NK_E_BAD_DESC;
+    if (x == NULL) return nk_fail(st, NK_E_BAD_DESC, "nk_index: descriptor is NULL");
+    if (x->nidx < 1 || x->nidx > NK_MAXDIMS || x->bndim < 0 || x->bndim > NK_MAXDIMS || x->sndim < 0 ||
+        x->sndim > NK_MAXDIMS || x->bndim + x->sndim > 2 * NK_MAXDIMS)
+        return nk_fail(st, NK_E_BAD_DESC, "nk_index: nidx %d, bndim %d, sndim %d out of range", x->nidx, x->bndim,
+                       x->sndim);
+    if (x->itemsize <= 0 || x->itemsize > 16) return nk_fail(st, NK_E_BAD_DESC, "nk_index: itemsize %d", x->itemsize);
+    if (x->direction != NK_GATHER && x->direction != NK_SCATTER)
+        return nk_fail(st, NK_E_BAD_DESC, "nk_index: direction %d", x->direction);
+    if (x->mode < NK_MODE_RAISE || x->mode > NK_MODE_CLIP) return nk_fail(st, NK_E_BAD_DESC, "nk_index: mode %d", x->mode);
+    int64_t total = 1, sub = 1;
+    for (int d = 0; d < x->bndim; d++) total *= x->bshape[d];
+    for (int d = 0; d < x->sndim; d++) sub *= x->sshape[d];
+    nk_ok(st);
+    if (total == 0) return NK_OK;
+    if (sub == 0) {
+        /* nothing to copy, but NumPy still checks the indices */
+        return x->mode == NK_MODE_RAISE ? run(x, 0, total, 0, st) : NK_OK;
+    }
+    const int flat = x->nidx == 1 && x->bndim == 1 && x->sndim == 0;
+    if (x->direction == NK_GATHER) {
+        /* Gathers write disjoint outputs, so they split across threads; the first failing index wins per thread
+         * and the lowest thread's error is reported, as a serial run would report it first. */
+        int32_t granted = 1;
+        if (total * sub >= nk_par_min(NK_CLASS_MEMORY) && !omp_in_parallel()) {
+            int32_t want = nk_get_num_threads();
+            granted = want > 1 ? nk_threads_acquire(want) : 1;
+        }
+        nk_status per[64];
+        if (granted > 64) granted = 64;
+        for (int i = 0; i < granted; i++) nk_ok(&per[i]);
+#pragma omp parallel num_threads(granted) if (granted > 1) default(none) shared(x, total, per, flat, granted)
+        {
+            const int32_t nth = omp_get_num_threads(), tid = omp_get_thread_num();
+            const int64_t a = total * tid / nth, b = total * (tid + 1) / nth;
+            if (flat) take_flat(x, a, b, &per[tid]);
+            else run(x, a, b, 1, &per[tid]);
+        }
+        if (granted > 1) nk_threads_release(granted);
+        for (int i = 0; i < granted; i++)
+            if (per[i].code != NK_OK) {
+                *st = per[i];
+                return st->code;
+            }
+        return NK_OK;
+    }
+    /* Scatter: check everything first (raise), then write serially in index order (last write wins). */
+    if (x->mode == NK_MODE_RAISE && run(x, 0, total, 0, st) != NK_OK) return st->code;
+    return run(x, 0, total, 1, st);
+}
