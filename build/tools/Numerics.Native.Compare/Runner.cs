@@ -280,10 +280,16 @@ internal sealed class Runner(Options o)
             var counts = new List<long>();
             foreach (long n in o.CallgrindCalls)
             {
-                string outFile = Path.Combine(_out, "logs", $"callgrind.{side}.{n}.out");
-                Proc.Check("valgrind", ["--tool=callgrind", $"--callgrind-out-file={outFile}", .. command(n)], env, Log($"callgrind_{side}"));
-                Match m = Regex.Match(File.ReadAllText(outFile), @"^(?:summary|totals):\s*(\d+)", RegexOptions.Multiline);
-                if (!m.Success) throw new ChildFailedException($"{outFile}: no instruction total");
+                // Only the main thread, which makes the calls: the runtime's background threads (tiering, timers)
+                // run in proportion to wall time, which under valgrind and a busy machine differs from run to run.
+                string dir = Path.Combine(_out, "logs", $"callgrind.{side}.{n}");
+                Directory.CreateDirectory(dir);
+                string outFile = Path.Combine(dir, "callgrind.out");
+                Proc.Check("valgrind", ["--tool=callgrind", "--separate-threads=yes", $"--callgrind-out-file={outFile}", .. command(n)], env, Log($"callgrind_{side}"));
+                string main = Directory.GetFiles(dir).Where(f => f.EndsWith("-01", StringComparison.Ordinal)).SingleOrDefault()
+                              ?? throw new ChildFailedException($"{dir}: no main-thread profile (callgrind.out-01)");
+                Match m = Regex.Match(File.ReadAllText(main), @"^(?:summary|totals):\s*(\d+)", RegexOptions.Multiline);
+                if (!m.Success) throw new ChildFailedException($"{main}: no instruction total");
                 counts.Add(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
             }
             return (double)(counts[^1] - counts[0]) / (o.CallgrindCalls[^1] - o.CallgrindCalls[0]);
