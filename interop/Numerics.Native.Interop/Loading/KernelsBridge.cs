@@ -26,6 +26,8 @@ internal static unsafe class KernelsBridge
         table->cblas_dgemm = (void*)Export(cblas, "cblas_dgemm");
         table->cblas_cgemm = (void*)Export(cblas, "cblas_cgemm");
         table->cblas_zgemm = (void*)Export(cblas, "cblas_zgemm");
+        // Level 3 (interop/…/Level3): keeps these four, or points them at the OpenBLAS/BLIS dispatch (docs/level3.md).
+        Level3Providers.InstallGemm(table, cblas);
         table->cblas_dgemv = (void*)Export(cblas, "cblas_dgemv");
         table->cblas_dtrsm = (void*)Export(cblas, "cblas_dtrsm");
         table->set_num_threads = (void*)Export(cblas, "openblas_set_num_threads");

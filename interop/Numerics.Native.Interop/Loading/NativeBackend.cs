@@ -89,6 +89,7 @@ public static class NativeBackend
                 _numThreads = value;
                 if (_backendLoaded) ApplyBackendThreads(value);
                 if (_kernelsLoaded) KernelsBridge.SetThreads(value);
+                Level3Providers.OnNumThreadsChanged(value);
             }
         }
     }
