@@ -88,8 +88,7 @@ internal sealed class Runner(Options o)
 
         var doc = new CompareDoc { Machine = MachineFacts.Read() };
         doc.Machine.LoadavgStart = MachineFacts.LoadAverage();
-        Env(o.Threads[^1], inputs, out var infoEnv);
-        JsonObject info = JsonNode.Parse(Proc.Check(o.Dotnet, ["exec", bench, "--info"], infoEnv, Log("info")))!.AsObject();
+        JsonObject info = JsonNode.Parse(Proc.Check(o.Dotnet, ["exec", bench, "--info"], Env(o.Threads[^1], inputs), Log("info")))!.AsObject();
         FillVersions(doc, info);
 
         if (o.Callgrind && ours.Contains(NoopId)) doc.CallOverhead = Callgrind(bench, (string?)info["kernels_path"]);
@@ -101,7 +100,7 @@ internal sealed class Runner(Options o)
         {
             foreach (int t in o.Threads)
             {
-                Env(t, inputs, out var env);
+                Dictionary<string, string> env = Env(t, inputs);
                 var took = new Dictionary<string, double>();
                 void Time(string side, Action act)
                 {
@@ -156,10 +155,11 @@ internal sealed class Runner(Options o)
         return doc;
     }
 
-    private static void Env(int threads, string inputs, out Dictionary<string, string> env)
+    /// <summary>The environment of every measuring process: the same thread variables for ours, NumPy and C.</summary>
+    private static Dictionary<string, string> Env(int threads, string inputs)
     {
         string n = threads.ToString(CultureInfo.InvariantCulture);
-        env = new Dictionary<string, string>
+        return new Dictionary<string, string>
         {
             ["OMP_NUM_THREADS"] = n,
             ["OPENBLAS_NUM_THREADS"] = n,
@@ -228,7 +228,7 @@ internal sealed class Runner(Options o)
 
     private PairSummary Pairs(string bench, string inputs, int threads)
     {
-        Env(threads, inputs, out var env);
+        Dictionary<string, string> env = Env(threads, inputs);
         string calls = o.PairCalls.ToString(CultureInfo.InvariantCulture);
         var oursNs = new List<double>();
         var cNs = new List<double>();
