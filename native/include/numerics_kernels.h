@@ -157,6 +157,53 @@ typedef struct nk_blas_table {
     void *cblas_dtrsm;
     void *set_num_threads;       /* void (*)(int): process-wide thread count of the backend */
     void *set_num_threads_local; /* int (*)(int): per-calling-thread count, OpenBLAS >= 0.3.27 / MKL */
+    /* Linear algebra (native/src/linalg): more CBLAS, and the column-major LAPACKE_?xxx_work drivers, taken from
+     * the LAPACKE handle so that LAPACKE reaches the backend's LAPACK (DESIGN.md §6.2). */
+    void *cblas_sgemv;
+    void *cblas_cgemv;
+    void *cblas_zgemv;
+    void *cblas_sdot;
+    void *cblas_ddot;
+    void *cblas_cdotc_sub;
+    void *cblas_zdotc_sub;
+    void *cblas_cdotu_sub;
+    void *cblas_zdotu_sub;
+    void *lapacke_sgesv_work;
+    void *lapacke_dgesv_work;
+    void *lapacke_cgesv_work;
+    void *lapacke_zgesv_work;
+    void *lapacke_sgetrf_work;
+    void *lapacke_dgetrf_work;
+    void *lapacke_cgetrf_work;
+    void *lapacke_zgetrf_work;
+    void *lapacke_spotrf_work;
+    void *lapacke_dpotrf_work;
+    void *lapacke_cpotrf_work;
+    void *lapacke_zpotrf_work;
+    void *lapacke_ssyevd_work;
+    void *lapacke_dsyevd_work;
+    void *lapacke_cheevd_work;
+    void *lapacke_zheevd_work;
+    void *lapacke_sgeev_work;
+    void *lapacke_dgeev_work;
+    void *lapacke_cgeev_work;
+    void *lapacke_zgeev_work;
+    void *lapacke_sgesdd_work;
+    void *lapacke_dgesdd_work;
+    void *lapacke_cgesdd_work;
+    void *lapacke_zgesdd_work;
+    void *lapacke_sgeqrf_work;
+    void *lapacke_dgeqrf_work;
+    void *lapacke_cgeqrf_work;
+    void *lapacke_zgeqrf_work;
+    void *lapacke_sorgqr_work;
+    void *lapacke_dorgqr_work;
+    void *lapacke_cungqr_work;
+    void *lapacke_zungqr_work;
+    void *lapacke_sgelsd_work;
+    void *lapacke_dgelsd_work;
+    void *lapacke_cgelsd_work;
+    void *lapacke_zgelsd_work;
 } nk_blas_table;
 
 typedef struct nk_init_params {
@@ -188,6 +235,138 @@ NK_API void nk_noop(void);
 /* Finds the loop for op with signature sig[0..nsig) (inputs then outputs). The pointer is valid forever. */
 NK_API int32_t nk_loop_find(int32_t op, const int8_t *sig, int32_t nsig, const nk_loop **out, nk_status *st);
 NK_API int32_t nk_elementwise(const nk_iter *it, const nk_loop *loop, nk_status *st);
+
+/* ---- linear algebra (native/src/linalg; DESIGN.md §4.3) ---- */
+
+/* One matrix operand of a batched call: its core matrix at batch item 0 (element (0, 0) at data, row stride rs,
+ * column stride cs) and one stride per batch axis, 0 where the operand broadcasts. Strides are in bytes and may be
+ * negative. A 1 x n "matrix" is a vector (only cs is used), a 1 x 1 one a scalar per batch item. */
+typedef struct nk_mat {
+    char *data;                    /* NULL: an optional operand that is absent */
+    int64_t rs;
+    int64_t cs;
+    int64_t bstrides[NK_MAXDIMS];
+    int32_t dtype;                 /* nk_dtype; each routine says which it accepts */
+    int32_t flags;                 /* reserved, 0 */
+} nk_mat;
+
+typedef enum nk_matmul_flags {
+    NK_MM_CONJ_A = 1,              /* use conj(a): vdot, vecdot (m = n = 1) */
+    NK_MM_MULTIPLY = 2             /* k = 1: c = a * b elementwise over the m x n core, a and b addressed as m x n
+                                    * with their own strides (0 where they broadcast); NumPy multiply's rounding
+                                    * and signed zeros (outer, kron, multiply) */
+} nk_matmul_flags;
+
+/* c = a @ b for every batch item: a is m x k, b is k x n, c is m x n, all of dtype. c must not overlap a or b.
+ * float32/64 and complex64/128 go to CBLAS (gemm, gemv, dot) with transpose flags and leading dimensions when the
+ * layout allows, through packed copies otherwise, and to a direct kernel for tiny products; bool, the integers and
+ * float16 use NumPy's own loops (no BLAS; integers wrap). */
+typedef struct nk_matmul_desc {
+    int32_t dtype;
+    int32_t flags;                 /* nk_matmul_flags */
+    int32_t max_threads;           /* 0 = process setting, 1 = serial, n = at most n */
+    int32_t batch_ndim;            /* 0..NK_MAXDIMS */
+    int64_t m;
+    int64_t n;
+    int64_t k;
+    int64_t batch_shape[NK_MAXDIMS];
+    nk_mat a;
+    nk_mat b;
+    nk_mat c;
+} nk_matmul_desc;
+
+/* nk_linalg routines. Operands (op[i]) and core sizes (m, n, k) per routine; "R" is the real dtype of the compute
+ * dtype, "[opt]" an operand whose data may be NULL.
+ *   SOLVE     A n x n, B n x k, X n x k                        m = n = order, k = right-hand sides
+ *   INV       A n x n, Ainv n x n
+ *   DET       A n x n, det 1 x 1
+ *   SLOGDET   A n x n, sign 1 x 1, logabsdet 1 x 1 (R)
+ *   CHOLESKY  A n x n, L n x n                                 NK_LA_UPPER: U with A = U^H U
+ *   EIGH      A n x n, w 1 x n (R), V n x n [opt]              NK_LA_UPPER: read the upper triangle
+ *   EIG       A n x n, w 1 x n (complex), V n x n (complex) [opt]; on success st->arg[0] = 1 if any eigenvalue
+ *             has a nonzero imaginary part (real input)       NK_LA_CHECK_FINITE: refuse NaN/inf first
+ *   SVD       A m x n, U m x (m or k) [opt], s 1 x k (R), Vh (n or k) x n [opt], k = min(m, n)
+ *             NK_LA_FULL: full U and Vh; NK_LA_HERMITIAN: through eigh (square A)
+ *   QR        A m x n, Q m x k [opt], R k x n [opt], H m x n [opt] (the factored A, as geqrf leaves it),
+ *             tau 1 x min(m, n) [opt]                          k = columns of Q = rows of R
+ *   LSTSQ     A m x n, B m x k, X n x k, residuals 1 x k (R), s 1 x min(m, n) (R); param[0] = rcond;
+ *             on success st->arg[0] = rank of the last item; residuals are NaN unless m > n and rank == n
+ *   PINV      A m x n, P n x m, rcond 1 x 1 (float64)          NK_LA_HERMITIAN
+ *   RANK      A m x n, rank 1 x 1 (int64), tol 1 x 1 (float64) [opt]; without tol, tol = smax * param[0];
+ *             NK_LA_RTOL: op 2 is rtol (tol = smax * rtol)     NK_LA_HERMITIAN
+ *   NORM      A m x n, out 1 x 1 (R); k = nk_la_norm kind; param[0] = p (vector) or the matrix ord
+ *   COND      A m x n, out 1 x 1 (R); k = nk_la_norm kind, param[0] = p; NaN results become inf unless A has NaN
+ *   TRACE     d 1 x n, out 1 x 1 (same dtype: int64, uint64, float32/64, complex64/128); NumPy's pairwise sum
+ *   CROSS     a 1 x m, b 1 x n, out 1 x (3, or 1 when m = n = 2); m, n in {2, 3}; any numeric dtype but float16
+ * Errors: NK_E_LINALG with arg[0] = nk_la_reason, arg[1] = batch item (lowest failing one), arg[2] = LAPACK info.
+ * NK_LA_NO_RAISE: INV fills a failing item with NaN instead (cond). */
+typedef enum nk_la_routine {
+    NK_LA_SOLVE = 1,
+    NK_LA_INV = 2,
+    NK_LA_DET = 3,
+    NK_LA_SLOGDET = 4,
+    NK_LA_CHOLESKY = 5,
+    NK_LA_EIGH = 6,
+    NK_LA_EIG = 7,
+    NK_LA_SVD = 8,
+    NK_LA_QR = 9,
+    NK_LA_LSTSQ = 10,
+    NK_LA_PINV = 11,
+    NK_LA_RANK = 12,
+    NK_LA_NORM = 13,
+    NK_LA_COND = 14,
+    NK_LA_TRACE = 15,
+    NK_LA_CROSS = 16
+} nk_la_routine;
+
+typedef enum nk_la_flags {
+    NK_LA_UPPER = 1,
+    NK_LA_FULL = 2,
+    NK_LA_HERMITIAN = 4,
+    NK_LA_NO_RAISE = 8,
+    NK_LA_CHECK_FINITE = 16,
+    NK_LA_RTOL = 32
+} nk_la_flags;
+
+typedef enum nk_la_norm {
+    NK_LA_NORM_VECTOR = 0, /* over the n entries of a 1 x n operand; p = param[0] (inf, -inf, 0, 1, 2, any) */
+    NK_LA_NORM_FRO = 1,
+    NK_LA_NORM_NUC = 2,
+    NK_LA_NORM_MATRIX = 3  /* param[0] in 1, -1, 2, -2, inf, -inf */
+} nk_la_norm;
+
+typedef enum nk_la_reason {
+    NK_LA_SINGULAR = 1,           /* "Singular matrix" */
+    NK_LA_NOT_POSDEF = 2,         /* "Matrix is not positive definite" */
+    NK_LA_EIG_NOCONV = 3,         /* "Eigenvalues did not converge" */
+    NK_LA_SVD_NOCONV = 4,         /* "SVD did not converge" */
+    NK_LA_LSTSQ_NOCONV = 5,       /* "SVD did not converge in Linear Least Squares" */
+    NK_LA_NONFINITE = 6,          /* "Array must not contain infs or NaNs" */
+    NK_LA_QR_FAILED = 7           /* "Incorrect argument found while performing QR factorization" */
+} nk_la_reason;
+
+#define NK_LA_MAXOPS 6
+
+typedef struct nk_linalg_desc {
+    int32_t routine;               /* nk_la_routine */
+    int32_t dtype;                 /* the compute dtype (float32/64, complex64/128; TRACE and CROSS: see above) */
+    int32_t flags;                 /* nk_la_flags */
+    int32_t max_threads;           /* 0 = process setting, 1 = serial, n = at most n */
+    int32_t batch_ndim;            /* 0..NK_MAXDIMS */
+    int32_t nops;                  /* operands the routine takes */
+    int64_t m;
+    int64_t n;
+    int64_t k;
+    double param[2];
+    int64_t batch_shape[NK_MAXDIMS];
+    nk_mat op[NK_LA_MAXOPS];
+} nk_linalg_desc;
+
+NK_API int32_t nk_matmul(const nk_matmul_desc *d, nk_status *st);
+/* One call for one matrix or a stack: copies each item into a Fortran-order workspace, queries LAPACK's workspace
+ * once per thread, runs an OpenMP loop over the batch for many small problems (order <= NK_LA_BATCH_MAX_N) and a
+ * serial loop, with the backend's threads inside each problem, for large ones. */
+NK_API int32_t nk_linalg(const nk_linalg_desc *d, nk_status *st);
 
 /* ---- copies, gathers/scatters, masks (src/copy; DESIGN.md §4.3) ---- */
 /* Strided N-d copy with an optional cast: op[0] is the source (nin = 1), op[1] the destination (nout = 1), each
