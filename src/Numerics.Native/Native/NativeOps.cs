@@ -4,8 +4,9 @@ namespace Numerics.Native;
 /// Every movement of array data goes through these few functions (DESIGN §4: one native call per operation):
 /// strided copy with optional cast, gather, scatter, mask count and mask compress. The C# facade does metadata
 /// work only and calls one of these once per operation.
-/// STOPGAP(native): the bodies run managed loops (CopyLoops, CastLoops, the loops below) until nk_copy, nk_index
-/// and nk_mask_* exist in libnumerics_kernels; the signatures are shaped after those descriptors.
+/// Each runs as one call into native/src/copy (nk_copy, nk_index, nk_mask_count, nk_mask_nonzero) when the kernel
+/// library is loaded; the managed loops (CopyLoops, CastLoops, the loops below) remain as the fallback for hosts
+/// without it and for iteration spaces beyond the C ABI's 32 dimensions, and give the same results bit for bit.
 /// </summary>
 internal static unsafe class NativeOps
 {
@@ -34,6 +35,8 @@ internal static unsafe class NativeOps
             {
                 byte* pd = NativeData.Ptr(dst, inlD), ps = NativeData.Ptr(src, inlS);
                 if (!StridedIter.Build(dst.Dims, dst.Strides, ss[..nd], pd, ps, out var it)) return 0;
+                if (it.NDim <= NkIndexDesc.MaxDims && NativeKernels.Available)
+                    return NativeKernels.Copy(it, dst.Dtype.Code, src.Dtype.Code, dst.Dtype.Size, src.Dtype.Size);
                 if (src.Dtype.Code == dst.Dtype.Code) { CopyLoops.Run(it, dst.Dtype.Size); return 0; }
                 return CastLoops.Run(it, dst.Dtype.Code, src.Dtype.Code);
             }
@@ -151,6 +154,11 @@ internal static unsafe class NativeOps
         for (int i = 0; i < ns; i++) if (subShape[i] == 0) subEmpty = true;
 
         int itemsize = src.Dtype.Size;
+        if (k <= NkIndexDesc.MaxDims && nb <= NkIndexDesc.MaxDims && ns <= NkIndexDesc.MaxDims && NativeKernels.Available)
+        {
+            NativeIndex(packed, src, axes, indices, reportAxes, mode, scatter, bshape, subShape[..ns], subSrcStrides[..ns], packedStrides);
+            return;
+        }
         bool e0 = packed.Buf?.EnterCall() ?? false, e1 = src.Buf?.EnterCall() ?? false;
         try
         {
@@ -238,7 +246,58 @@ internal static unsafe class NativeOps
         }
     }
 
-    /// <summary>Number of true elements of a bool array. STOPGAP(native): nk_mask_count (popcount).</summary>
+    /// <summary>One nk_index call for a gather or scatter (see <see cref="Gather"/>).</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    private static void NativeIndex(NDArray packed, NDArray src, ReadOnlySpan<int> axes, NDArray[] indices, ReadOnlySpan<int> reportAxes,
+        IndexMode mode, bool scatter, long[] bshape, ReadOnlySpan<long> subShape, ReadOnlySpan<long> subSrcStrides, ReadOnlySpan<long> packedStrides)
+    {
+        int k = axes.Length, nb = bshape.Length, ns = subShape.Length;
+        System.Runtime.CompilerServices.Unsafe.SkipInit(out NkIndexDesc d);
+        d.Direction = scatter ? 1 : 0;
+        d.Mode = (int)mode;
+        d.NIdx = k;
+        d.ItemSize = src.Dtype.Size;
+        d.BNDim = nb;
+        d.SNDim = ns;
+        for (int i = 0; i < nb; i++)
+        {
+            d.BShape[i] = bshape[i];
+            d.PackedStrides[i] = packedStrides[i];
+        }
+        for (int i = 0; i < ns; i++)
+        {
+            d.SShape[i] = subShape[i];
+            d.BaseSStrides[i] = subSrcStrides[i];
+            d.PackedStrides[nb + i] = packedStrides[nb + i];
+        }
+        for (int j = 0; j < k; j++)
+        {
+            d.AxisLen[j] = src.Dims[axes[j]];
+            d.AxisStride[j] = src.Strides[axes[j]];
+            d.ReportAxis[j] = reportAxes[j];
+            var ia = indices[j];
+            d.Idx[j] = (nint)(ia.Buf!.Pointer + ia.Offset);
+            for (int b = 0; b < nb; b++) d.IdxStrides[j * NkIndexDesc.MaxDims + b] = ia.Strides[b];
+        }
+        bool e0 = packed.Buf?.EnterCall() ?? false, e1 = src.Buf?.EnterCall() ?? false;
+        try
+        {
+            fixed (byte* inlP = &packed.Inline[0])
+            fixed (byte* inlS = &src.Inline[0])
+            {
+                d.Packed = NativeData.Ptr(packed, inlP);
+                d.Base = NativeData.Ptr(src, inlS);
+                NativeKernels.Index(&d);
+            }
+        }
+        finally
+        {
+            src.Buf?.ExitCall(e1);
+            packed.Buf?.ExitCall(e0);
+        }
+    }
+
+    /// <summary>Number of true elements of a bool array (nk_mask_count).</summary>
     internal static long CountTrue(NDArray mask)
     {
         var counter = new CountLoop();
@@ -246,6 +305,7 @@ internal static unsafe class NativeOps
         {
             byte* p = NativeData.Ptr(mask, inl);
             if (!StridedIter.Build(mask.Dims, mask.Strides, mask.Strides, p, p, out var it)) return 0;
+            if (it.NDim <= NkIndexDesc.MaxDims && NativeKernels.Available) return NativeKernels.MaskCount(it);
             it.Run(ref counter);
         }
         return counter.Count;
@@ -274,8 +334,15 @@ internal static unsafe class NativeOps
         for (int d = 0; d < nd; d++) ptrs[d] = (long*)(outIdx[d].Buf!.Pointer + outIdx[d].Offset);
         if (count == 0) return;
         fixed (byte* inl = &mask.Inline[0])
+        fixed (long* shp = mask.Dims)
+        fixed (long* str = mask.Strides)
         {
             byte* p = NativeData.Ptr(mask, inl);
+            if (nd <= NkIndexDesc.MaxDims && NativeKernels.Available)
+            {
+                fixed (long** outs = ptrs) NativeKernels.MaskNonzero(nd, shp, str, p, outs);
+                return;
+            }
             Span<long> idx = stackalloc long[Math.Max(nd, 1)];
             idx.Clear();
             long w = 0;
