@@ -105,7 +105,8 @@ internal sealed class CSharpWriter
             Line($"    [System.Runtime.CompilerServices.InlineArray({f.Length.ToString(CultureInfo.InvariantCulture)})]");
             Line($"    public partial struct {BufferName(f)}");
             Line("    {");
-            Line($"        public {f.Type} e0;");
+            // C# refuses pointer element types in inline arrays (CS9184): an array of pointers is an array of addresses.
+            Line($"        public {(f.Type.EndsWith('*') ? "nint" : f.Type)} e0;");
             Line("    }");
         }
         Line("}");

@@ -724,6 +724,6 @@ public unsafe partial struct nk_index_desc
     [System.Runtime.CompilerServices.InlineArray(32)]
     public partial struct _idx_e__FixedBuffer
     {
-        public long* e0;
+        public nint e0;
     }
 }
