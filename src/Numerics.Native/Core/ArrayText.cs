@@ -16,46 +16,10 @@ internal static class ArrayText
 
     internal static Func<FormatOptions> Current { get; set; } = static () => Default;
 
-    internal static string Str(NDArray a, string? format, IFormatProvider? provider)
-    {
-        var o = Current();
-        if (a.Dims.Length == 0)
-        {
-            if (format is not null) return FormatElement(a, 0, format, provider);
-            return ScalarText.Python(NativeData.ReadBoxed(a, 0), a.Dtype);
-        }
-        if (a.Size == 0) return "[]";
-        return Array2String(a, o, " ", "", format, provider);
-    }
+    // Printing/ArrayPrinter is the printer (print options, NumPy 2.2 repr); these two entry points forward to it.
+    internal static string Str(NDArray a, string? format, IFormatProvider? provider) => ArrayPrinter.Str(a, format, provider);
 
-    internal static string Repr(NDArray a)
-    {
-        var o = Current();
-        const string prefix = "array(";
-        string lst;
-        if (a.Dims.Length == 0)
-        {
-            lst = Array2String(a, o, ", ", prefix, null, null);
-        }
-        else if (a.Size > 0 || (a.Dims.Length == 1 && a.Dims[0] == 0))
-        {
-            lst = a.Size == 0 ? "[]" : Array2String(a, o, ", ", prefix, null, null);
-        }
-        else
-        {
-            lst = "[], shape=" + Err.Tuple(a.Dims);
-        }
-        var extras = new List<string>();
-        if (a.Size > o.Threshold) extras.Add("shape=" + Err.Tuple(a.Dims));   // NumPy 2.2
-        bool implied = a.Dtype.Code is DTypeCode.Float64 or DTypeCode.Int64 or DTypeCode.Bool or DTypeCode.Complex128;
-        if (!implied || a.Size == 0) extras.Add("dtype=" + a.Dtype.ReprName);
-        if (extras.Count == 0) return prefix + lst + ")";
-        string arrStr = prefix + lst + ",";
-        string extra = string.Join(", ", extras) + ")";
-        int lastLine = arrStr.Length - (arrStr.LastIndexOf('\n') + 1);
-        string spacer = lastLine + extra.Length + 1 > o.LineWidth ? "\n" + new string(' ', prefix.Length) : " ";
-        return arrStr + spacer + extra;
-    }
+    internal static string Repr(NDArray a) => ArrayPrinter.ArrayRepr(a, null, null, null);
 
     private static string FormatElement(NDArray a, long offset, string format, IFormatProvider? provider)
     {
