@@ -123,6 +123,7 @@ static int32_t take_flat(const nk_index_desc *x, int64_t t0, int64_t t1, nk_stat
     const char *ip = (const char *)x->idx[0] + t0 * is;
     char *pp = x->packed + t0 * ps;
     const int64_t isz = x->itemsize;
+    const char *const base = x->base; /* a local: stores through pp cannot change it */
     for (int64_t t = t0; t < t1; t++, ip += is, pp += ps) {
         int64_t v;
         memcpy(&v, ip, sizeof v);
@@ -141,7 +142,7 @@ static int32_t take_flat(const nk_index_desc *x, int64_t t0, int64_t t1, nk_stat
                 v += n;
             }
         }
-        copy_elem(pp, x->base + v * as, isz);
+        copy_elem(pp, base + v * as, isz);
     }
     return NK_OK;
 }
@@ -176,6 +177,7 @@ int32_t nk_index(const nk_index_desc *x, nk_status *st)
             int32_t want = nk_get_num_threads();
             granted = want > 1 ? nk_threads_acquire(want) : 1;
         }
+        if (granted <= 1) return flat ? take_flat(x, 0, total, st) : run(x, 0, total, 1, st);
         nk_status per[64];
         if (granted > 64) granted = 64;
         for (int i = 0; i < granted; i++) nk_ok(&per[i]);

@@ -6,7 +6,7 @@ namespace Numerics.Native;
 /// <summary>
 /// Element conversions between the 14 dtypes with NumPy 1.24's results on x86-64 (the test oracle), including the
 /// out-of-range and NaN cases that C leaves undefined and NumPy inherits from the x86 conversion instructions.
-/// STOPGAP(native): these loops move to nk_copy's cast path (DESIGN §4.3); the rules stay as documented here.
+/// The managed fallback of nk_copy's cast path (native/src/copy/nk_cast.c implements the same rules) for hosts without the kernel library.
 /// </summary>
 internal static unsafe class CastLoops
 {

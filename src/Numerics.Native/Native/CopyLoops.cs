@@ -4,7 +4,7 @@ namespace Numerics.Native;
 
 /// <summary>
 /// Same-dtype strided copies by element size; contiguous runs become one memcpy.
-/// STOPGAP(native): moves to nk_copy (with its cache-blocked transpose path, DESIGN §4.3).
+/// The managed fallback of nk_copy (native/src/copy/nk_copy.c) for hosts without the kernel library.
 /// </summary>
 internal static unsafe class CopyLoops
 {
