@@ -32,6 +32,7 @@ try
             result["after_set_2"] = np.config.num_threads;
             result["openblas_after_set_2"] = OpenBlasThreads();
             break;
+        case var m when m.StartsWith("level3", StringComparison.Ordinal): Level3Checks.Run(m, result); break;
         default:
             result["error"] = $"unknown mode {mode}";
             break;

@@ -13,10 +13,10 @@ namespace Numerics.Native.Interop.Level3;
 internal sealed record CrossoverDecision(long?[] BlisFrom, string Source, string Detail);
 
 /// <summary>
-/// The size from which BLIS beats OpenBLAS, per routine. It comes from, in order: the measured table below (CPUs
-/// this project was measured on); a calibration cached per (CPU model and features, BLIS version, file and
-/// sub-configuration, OpenBLAS build and core type); or a short calibration run now (about 0.1–0.3 s, once per
-/// machine) and written to that cache. <c>NUMERICS_NATIVE_GEMM_CALIBRATE=1</c> ignores table and cache and
+/// The size from which BLIS beats OpenBLAS, per routine. It comes from, in order: a calibration cached per (CPU
+/// model and features, BLIS version, file and sub-configuration, OpenBLAS build and core type); the measured table
+/// below (CPU classes this project was measured on); or a short calibration run now (about 0.1–0.3 s of one core,
+/// once per machine) and written to that cache. <c>NUMERICS_NATIVE_GEMM_CALIBRATE=1</c> ignores table and cache and
 /// calibrates afresh; <c>NUMERICS_NATIVE_CACHE_DIR</c> moves the cache (default
 /// <c>$XDG_CACHE_HOME/numerics-native</c>, else <c>~/.cache/numerics-native</c>).
 /// </summary>
@@ -72,10 +72,15 @@ internal static unsafe partial class Level3Calibration
             $"{openBlasVersion} core {openBlasCore} {openBlasPath} {Stamp(openBlasPath)}");
     }
 
-    /// <summary>The table row or cached calibration for this key, unless a fresh calibration is asked for.</summary>
+    /// <summary>
+    /// The calibration cached for exactly this key (it is the most specific: this CPU model and these library files),
+    /// else the measured table's row for this CPU class, else null (calibrate). A fresh calibration ignores both.
+    /// </summary>
     internal static CrossoverDecision? Lookup(CpuInfo cpu, string subconfig, BlisLibrary blis, string openBlasVersion, string openBlasCore, string key)
     {
         if (ForceCalibration) return null;
+        CrossoverDecision? cached = ReadCache(key);
+        if (cached is not null) return cached;
         foreach (Row row in Table)
         {
             if (row.Vendor == cpu.Vendor && row.Family == cpu.Family && row.Subconfig == subconfig && row.BlisVersion == blis.Version &&
@@ -84,6 +89,11 @@ internal static unsafe partial class Level3Calibration
                 return new CrossoverDecision(row.BlisFrom, "measured table", row.Measured);
             }
         }
+        return null;
+    }
+
+    private static CrossoverDecision? ReadCache(string key)
+    {
         string? file = CacheFile(key);
         if (file is null || !File.Exists(file)) return null;
         try
@@ -99,7 +109,7 @@ internal static unsafe partial class Level3Calibration
                 JsonElement r = routines.GetProperty(Routine.Names[t]);
                 JsonElement f = r.GetProperty("blis_from");
                 from[t] = f.ValueKind == JsonValueKind.Null ? null : f.GetInt64();
-                detail.Append("; ").Append(Routine.Names[t]).Append(' ').Append(r.GetProperty("ratios").ToString());
+                detail.Append("; ").Append(Routine.Names[t]).Append(" OpenBLAS/BLIS ").Append(r.GetProperty("ratios").ToString());
             }
             return new CrossoverDecision(from, "calibration cache", detail.ToString());
         }

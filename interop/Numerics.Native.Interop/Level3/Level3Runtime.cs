@@ -146,8 +146,7 @@ internal static unsafe class Level3Runtime
                 sub = preferred;
                 expected = preferred.Name;
                 force = true;
-                s_subconfigWhy = $"chosen for this CPU: it has {CpuInfo.Describe(preferred.Requires)} ({preferred.Isa}); " +
-                                 $"BLIS_ARCH_TYPE={blis.IndexOf(preferred.Name)} set before BLIS initialised";
+                s_subconfigWhy = $"chosen for this CPU: it has {CpuInfo.Describe(preferred.Requires)} ({preferred.Isa})";
             }
             else if (s_mode == "blis")
             {
@@ -171,6 +170,7 @@ internal static unsafe class Level3Runtime
             if (s_decision is not null && s_decision.BlisFrom.All(f => f is null))
             {
                 s_split = $"{s_decision.Source}: {s_decision.Detail}";
+                s_subconfigWhy += $" (arch_t {blis.IndexOf(sub.Name)}; not initialised: BLIS serves nothing here)";
                 return Final($"openblas (BLIS {sub.Name} not faster at any size: {s_decision.Source})", s_blisStatus + "; not initialised: not faster here");
             }
         }
@@ -179,6 +179,7 @@ internal static unsafe class Level3Runtime
             // Before anything initialises BLIS; under the resolver's lock, so no native library reads the
             // environment concurrently. overwrite = 0 although it is unset: a value set meanwhile still wins.
             Libc.setenv("BLIS_ARCH_TYPE", blis.IndexOf(expected!).ToString(CultureInfo.InvariantCulture), 0);
+            s_subconfigWhy += $"; BLIS_ARCH_TYPE={blis.IndexOf(expected!)} set before BLIS initialised";
         }
         s_blis = blis;
         s_expectedArch = expected;
@@ -257,7 +258,7 @@ internal static unsafe class Level3Runtime
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (int t = 0; t < Routine.Count; t++)
         {
-            failures[t] = Level3SelfCheck.Run(t, OpenBlas[t], entries[t], OpenBlas[Routine.D], out counts[t]);
+            failures[t] = Level3SelfCheck.Run(t, OpenBlas[t], entries[t], OpenBlas[Routine.D], NativeBackend.NumThreads, out counts[t]);
             passed[t] = failures[t] is null;
         }
         s_selfCheck = (passed.All(p => p) ? "passed" : "FAILED") + string.Create(CultureInfo.InvariantCulture,

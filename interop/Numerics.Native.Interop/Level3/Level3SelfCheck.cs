@@ -8,7 +8,7 @@ namespace Numerics.Native.Interop.Level3;
 /// random problems: every transpose combination (with conjugate-transpose for complex), both storage orders, odd and
 /// degenerate sizes, leading dimensions larger than the rows, alpha/beta special values (beta = 0 over NaN must not
 /// leak NaN), one problem past BLIS's small-matrix ("sup") thresholds so its packed path runs, and one on two BLIS
-/// threads. Elements must agree within the forward error bound of a dot product,
+/// threads (when the process allows BLIS more than one). Elements must agree within the forward error bound of a dot product,
 /// |Δc| ≤ f·(k+2)·ε·(|α|·(|A||B|) + |β|·|C|), and padding beyond each row/column of C must be untouched.
 /// </summary>
 internal static unsafe class Level3SelfCheck
@@ -18,11 +18,11 @@ internal static unsafe class Level3SelfCheck
     private readonly record struct Problem(int Order, int Ta, int Tb, int M, int N, int K, int AlphaBeta, int Threads);
 
     /// <summary>Runs the check; null when BLIS agrees everywhere, else the first disagreement.</summary>
-    internal static string? Run(int t, nint openBlas, nint blis, nint openBlasDgemm, out int problems)
+    internal static string? Run(int t, nint openBlas, nint blis, nint openBlasDgemm, int threads, out int problems)
     {
         problems = 0;
         var rng = new Random(20260113 + t);
-        foreach (Problem p in Problems(t))
+        foreach (Problem p in Problems(t, threads))
         {
             problems++;
             string? failure = RunOne(t, openBlas, blis, openBlasDgemm, p, rng);
@@ -31,7 +31,7 @@ internal static unsafe class Level3SelfCheck
         return null;
     }
 
-    private static IEnumerable<Problem> Problems(int t)
+    private static IEnumerable<Problem> Problems(int t, int threads)
     {
         int[] trans = Routine.IsComplex(t) ? [NoTrans, Trans, ConjTrans] : [NoTrans, Trans];
         // m == k squares (16) catch a transposed A; 1-wide shapes hit BLIS's vector special cases.
@@ -57,7 +57,15 @@ internal static unsafe class Level3SelfCheck
             _ => (131, 133, 263),
         };
         yield return new Problem(ColMajor, NoTrans, NoTrans, large.M, large.N, large.K, 0, 1);
-        yield return new Problem(RowMajor, Trans, Routine.IsComplex(t) ? ConjTrans : NoTrans, large.M, large.N, large.K, 1, 2);
+        yield return new Problem(RowMajor, Trans, Routine.IsComplex(t) ? ConjTrans : NoTrans, large.M, large.N, large.K, 1, 1);
+        // BLIS's threaded partitioning, when this process lets BLIS thread at all. Mid-sized: BLIS threads meet at
+        // spinning barriers, and on an oversubscribed machine a large 2-thread problem costs 100-200 ms of CPU
+        // (measured on the 2-core build machine at load 20) for no extra coverage.
+        if (threads > 1)
+        {
+            int s = Routine.IsComplex(t) ? 67 : 131;
+            yield return new Problem(ColMajor, Trans, NoTrans, s, s + 2, s + 4, 2, 2);
+        }
     }
 
     private static string? RunOne(int t, nint openBlas, nint blis, nint dgemm, Problem p, Random rng)

@@ -32,6 +32,8 @@ internal static class ConfigReport
             ["Numerics.Native"] = new Dictionary<string, object> { ["version"] = np.__version__, ["numpy semantics"] = np.numpy_version },
             ["Backend"] = blas,
             ["Kernels"] = kernels,
+            // Provider per level-3 routine and the BLIS sub-configuration (interop/…/Level3, docs/level3.md).
+            ["Level 3"] = Level3Providers.Describe().ToDictionary(kv => kv.Key, kv => (object)kv.Value),
             ["Threads"] = new Dictionary<string, object> { ["num_threads"] = NativeBackend.NumThreads },
             ["Runtime"] = new Dictionary<string, object>
             {
