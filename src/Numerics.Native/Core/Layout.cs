@@ -41,6 +41,37 @@ internal static class Layout
         return perm;
     }
 
+    /// <summary>
+    /// NpyIter's axis order for one operand (npyiter_find_best_axis_ordering): |stride| descending, but a zero
+    /// stride (a broadcast axis) compares with nothing, so it keeps its C-order place. Used for order-'K' walks
+    /// (ravel/flatten 'K', nditer).
+    /// </summary>
+    internal static int[] IterPermutation(long[] strides)
+    {
+        int n = strides.Length;
+        // NumPy keeps its axis data innermost first; sort there, then read it back outermost first.
+        var rev = new int[n];
+        for (int i = 0; i < n; i++) rev[i] = n - 1 - i;
+        for (int i0 = 1; i0 < n; i0++)
+        {
+            int ipos = i0, a0 = rev[i0];
+            for (int i1 = i0 - 1; i1 >= 0; i1--)
+            {
+                long s0 = strides[a0], s1 = strides[rev[i1]];
+                if (s0 == 0 || s1 == 0) continue;   // ambiguous: look further
+                if (Math.Abs(s1) <= Math.Abs(s0)) break;
+                ipos = i1;
+            }
+            if (ipos != i0)
+            {
+                for (int k = i0; k > ipos; k--) rev[k] = rev[k - 1];
+                rev[ipos] = a0;
+            }
+        }
+        Array.Reverse(rev);
+        return rev;
+    }
+
     /// <summary>The broadcast shape of several shapes (right-aligned, 1 stretches), or NumPy's mismatch error.</summary>
     internal static long[] BroadcastShapes(IReadOnlyList<long[]> shapes)
     {

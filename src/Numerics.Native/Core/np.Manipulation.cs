@@ -127,6 +127,9 @@ public static partial class np
                 return a.View(flat, [a.Dtype.Size], a.Offset);
             case "A" when a.IsCContiguous || a.IsFContiguous:
                 return a.View(flat, [a.Dtype.Size], a.Offset);
+            case "K" when a.IsCContiguous || a.IsFContiguous:
+                // NumPy: a contiguous array (empty and 0-d ones included) ravels as C/F order, i.e. to a view.
+                return a.View(flat, [a.Dtype.Size], a.Offset);
             case "K":
             {
                 var perm = Layout.StridePermutation(a.Strides, a.Dims);
@@ -165,7 +168,7 @@ public static partial class np
                 src = tmp;
                 break;
             case "K":
-                tmp = transpose(a, Layout.StridePermutation(a.Strides, a.Dims));
+                tmp = transpose(a, Layout.IterPermutation(a.Strides));
                 src = tmp;
                 break;
         }
@@ -385,8 +388,10 @@ public static partial class np
         if (array.Dims.Length > dims.Length)
             throw new ValueError("input operand has more dimensions than allowed by the axis remapping");
         if (!Layout.BroadcastsTo(array.Dims, dims)) throw Err.BroadcastTo(array.Dims, dims);
+        // NumPy gives every length-1 input axis stride 0, even where the target keeps length 1.
         var strides = new long[dims.Length];
-        NativeOps.BroadcastStrides(array, dims, strides);
+        int off = dims.Length - array.Dims.Length;
+        for (int i = off; i < dims.Length; i++) strides[i] = array.Dims[i - off] == 1 ? 0 : array.Strides[i - off];
         return array.View(dims, strides, array.Offset, readOnly: true);
     }
 

@@ -98,7 +98,9 @@ public static partial class np
         nint off = m.Offset;
         foreach (var ax in axes)
         {
-            if (shape[ax] > 0) off += (nint)((shape[ax] - 1) * strides[ax]);
+            // flip is m[..., ::-1, ...]: an empty axis is an empty slice, which keeps its stride.
+            if (shape[ax] == 0) continue;
+            off += (nint)((shape[ax] - 1) * strides[ax]);
             strides[ax] = -strides[ax];
         }
         return m.View(shape, strides, off);

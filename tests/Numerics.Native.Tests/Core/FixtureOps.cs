@@ -127,6 +127,12 @@ internal static class FixtureOps
         "real" => c.A(0).real,
         "imag" => c.A(0).imag,
         "item" => Item(c.A(0), c.Longs(1)),
+        "ix_" => np.ix_(c.A(0), c.A(1), c.A(2)),
+        "unravel_index" => np.unravel_index(c.A(0), c.Shp(1), c.S(2)),
+        "ravel_multi_index" => np.ravel_multi_index(c.Arrays(0), c.Shp(1), c.S(2), c.S(3)),
+        "diag_indices" => np.diag_indices(c.L(0), c.I(1)),
+        "tril_indices" => np.tril_indices(c.L(0), c.L(1), c.NL(2)),
+        "triu_indices" => np.triu_indices(c.L(0), c.L(1), c.NL(2)),
         _ => throw new NotSupportedException("no C# mapping for fixture op " + op),
     };
 
