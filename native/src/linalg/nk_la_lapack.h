@@ -517,6 +517,15 @@ static int32_t LA_FN(svd_setup)(LA_FN(svd_ws) *w, char jobz, int64_t m, int64_t 
     return w->work != NULL ? NK_OK : NK_E_NOMEM;
 }
 
+static int LA_FN(any_nan)(const LA_T *a, int64_t m, int64_t n, int64_t ld)
+{
+    for (int64_t j = 0; j < n; j++)
+        for (int64_t i = 0; i < m; i++)
+            if (isnan((double)LA_RE(a[i + j * ld])) || isnan((double)LA_IM(a[i + j * ld])))
+                return 1;
+    return 0;
+}
+
 /* Runs gesdd on w->A (already gathered); 0 or LAPACK's info. */
 static la_int LA_FN(svd_run)(LA_FN(svd_ws) *w)
 {
@@ -528,13 +537,19 @@ static la_int LA_FN(svd_run)(LA_FN(svd_ws) *w)
         return 0;
     }
     LA_FN(gesdd_t) gesdd = (LA_FN(gesdd_t))nk_blas()->LA_GESDD;
+    la_int info;
 #if LA_CPLX
-    return gesdd(LA_COL_MAJOR, w->jobz, (la_int)w->m, (la_int)w->n, w->A, (la_int)w->ldu, w->s, w->U,
-                 (la_int)w->ldu, w->VT, (la_int)w->ldvt, w->work, w->lwork, w->rwork, w->iwork);
+    info = gesdd(LA_COL_MAJOR, w->jobz, (la_int)w->m, (la_int)w->n, w->A, (la_int)w->ldu, w->s, w->U, (la_int)w->ldu,
+                 w->VT, (la_int)w->ldvt, w->work, w->lwork, w->rwork, w->iwork);
 #else
-    return gesdd(LA_COL_MAJOR, w->jobz, (la_int)w->m, (la_int)w->n, w->A, (la_int)w->ldu, w->s, w->U,
-                 (la_int)w->ldu, w->VT, (la_int)w->ldvt, w->work, w->lwork, w->iwork);
+    info = gesdd(LA_COL_MAJOR, w->jobz, (la_int)w->m, (la_int)w->n, w->A, (la_int)w->ldu, w->s, w->U, (la_int)w->ldu,
+                 w->VT, (la_int)w->ldvt, w->work, w->lwork, w->iwork);
 #endif
+    /* LAPACK >= 3.10 refuses NaN input to ?gesdd with INFO = -4 (A), -5 through LAPACKE's column-major shift, and
+     * leaves A untouched: that is NumPy's "SVD did not converge", not an argument error of ours. */
+    if (info == -5 && LA_FN(any_nan)(w->A, w->m, w->n, w->ldu))
+        return 1;
+    return info;
 }
 
 /* |w| in descending order with NumPy's tie order (argsort ascending, then reversed), and the permutation. */
