@@ -188,40 +188,48 @@ internal static class Dragon4
             digits.Append('0');
             return 0;
         }
+        // The same algorithm on 128-bit integers covers ordinary magnitudes without allocating; values whose
+        // scaled quantities would not fit (very large or small exponents, long digit runs) redo it on BigInteger.
+        int start = digits.Length;
+        if (Generate<UInt128>(v, unique, fractional, cutoffMax, cutoffMin, bufferSize, digits, out int printExponent))
+            return printExponent;
+        digits.Length = start;
+        Generate<BigInteger>(v, unique, fractional, cutoffMax, cutoffMin, bufferSize, digits, out printExponent);
+        return printExponent;
+    }
 
-        var mantissa = new BigInteger(v.Mantissa);
+    // Fixed-width quantities stay below 2^FixedBits, so ×10, ×2 and the value+margin sum cannot overflow 128 bits.
+    // Generate is internal so that a test can run both instantiations on the same inputs.
+    private const int FixedBits = 120;
+
+    internal static bool Generate<T>(in FloatParts v, bool unique, bool fractional, int cutoffMax, int cutoffMin, int bufferSize,
+                                    StringBuilder digits, out int printExponent)
+        where T : IBinaryInteger<T>
+    {
+        bool fixedWidth = typeof(T) != typeof(BigInteger);
+        printExponent = 0;
+        T ten = T.CreateTruncating(10);
+        T mantissa = T.CreateTruncating(v.Mantissa);
         int exponent = v.Exponent;
         bool unequal = v.UnequalMargins;
         bool isEven = (v.Mantissa & 1) == 0;
 
         // value = scaledValue / scale; the margins are half the distance to the neighbouring floats.
-        BigInteger scale, scaledValue, marginLow;
-        if (unequal)
+        T scale, scaledValue, marginLow;
+        int shift = unequal ? 2 : 1;
+        if (exponent > 0)
         {
-            if (exponent > 0)
-            {
-                scaledValue = mantissa << (exponent + 2);
-                scale = 4;
-                marginLow = BigInteger.One << exponent;
-            }
-            else
-            {
-                scaledValue = mantissa << 2;
-                scale = BigInteger.One << (-exponent + 2);
-                marginLow = 1;
-            }
-        }
-        else if (exponent > 0)
-        {
-            scaledValue = mantissa << (exponent + 1);
-            scale = 2;
-            marginLow = BigInteger.One << exponent;
+            if (fixedWidth && 64 + exponent + shift >= FixedBits) return false;
+            scaledValue = mantissa << (exponent + shift);
+            scale = T.One << shift;
+            marginLow = T.One << exponent;
         }
         else
         {
-            scaledValue = mantissa << 1;
-            scale = BigInteger.One << (-exponent + 1);
-            marginLow = 1;
+            if (fixedWidth && -exponent + shift >= FixedBits) return false;
+            scaledValue = mantissa << shift;
+            scale = T.One << (-exponent + shift);
+            marginLow = T.One;
         }
 
         // Estimate of floor(log10(v)) + 1 that is exact or one too small (Burger & Dybvig); the clamp makes a
@@ -231,14 +239,17 @@ internal static class Dragon4
 
         if (digitExponent > 0)
         {
-            scale *= BigInteger.Pow(10, digitExponent);
+            if (fixedWidth && Bits(scale) + 4 * digitExponent >= FixedBits - 4) return false;
+            scale *= Pow10<T>(digitExponent);
         }
         else if (digitExponent < 0)
         {
-            var pow10 = BigInteger.Pow(10, -digitExponent);
+            if (fixedWidth && Math.Max(Bits(scaledValue), Bits(marginLow)) + 4 * -digitExponent >= FixedBits - 4) return false;
+            var pow10 = Pow10<T>(-digitExponent);
             scaledValue *= pow10;
             marginLow *= pow10;
         }
+        if (fixedWidth && Bits(scale) >= FixedBits - 4) return false;
 
         if (scaledValue >= scale)
         {
@@ -246,8 +257,8 @@ internal static class Dragon4
         }
         else
         {
-            scaledValue *= 10;
-            marginLow *= 10;
+            scaledValue *= ten;
+            marginLow *= ten;
         }
 
         int cutoffMaxExponent = digitExponent - bufferSize;
@@ -263,24 +274,24 @@ internal static class Dragon4
             if (desired < cutoffMinExponent) cutoffMinExponent = desired;
         }
 
-        int printExponent = digitExponent - 1;
+        printExponent = digitExponent - 1;
         bool low, high;
         int outputDigit;
         if (unique)
         {
             while (true)
             {
+                if (fixedWidth && Bits(marginLow) >= FixedBits - 4) return false;
                 digitExponent--;
-                outputDigit = (int)BigInteger.DivRem(scaledValue, scale, out scaledValue);
+                outputDigit = NextDigit(ref scaledValue, scale);
                 var marginHigh = unequal ? marginLow << 1 : marginLow;
-                int cmp = scaledValue.CompareTo(marginLow);
-                low = isEven ? cmp <= 0 : cmp < 0;
-                cmp = (scaledValue + marginHigh).CompareTo(scale);
-                high = isEven ? cmp >= 0 : cmp > 0;
+                low = isEven ? scaledValue <= marginLow : scaledValue < marginLow;
+                var sum = scaledValue + marginHigh;
+                high = isEven ? sum >= scale : sum > scale;
                 if (((low || high) && digitExponent <= cutoffMinExponent) || digitExponent == cutoffMaxExponent) break;
                 digits.Append((char)('0' + outputDigit));
-                scaledValue *= 10;
-                marginLow *= 10;
+                scaledValue *= ten;
+                marginLow *= ten;
             }
         }
         else
@@ -289,10 +300,10 @@ internal static class Dragon4
             while (true)
             {
                 digitExponent--;
-                outputDigit = (int)BigInteger.DivRem(scaledValue, scale, out scaledValue);
-                if (scaledValue.IsZero || digitExponent == cutoffMaxExponent) break;
+                outputDigit = NextDigit(ref scaledValue, scale);
+                if (T.IsZero(scaledValue) || digitExponent == cutoffMaxExponent) break;
                 digits.Append((char)('0' + outputDigit));
-                scaledValue *= 10;
+                scaledValue *= ten;
             }
         }
 
@@ -300,9 +311,9 @@ internal static class Dragon4
         if (low == high)
         {
             // Round to the closest digit; exactly half way rounds to the even digit (IEEE rules).
-            int compare = (scaledValue << 1).CompareTo(scale);
-            roundDown = compare < 0;
-            if (compare == 0) roundDown = (outputDigit & 1) == 0;
+            var twice = scaledValue << 1;
+            roundDown = twice < scale;
+            if (twice == scale) roundDown = (outputDigit & 1) == 0;
         }
 
         if (roundDown)
@@ -333,6 +344,35 @@ internal static class Dragon4
         {
             digits.Append((char)('0' + outputDigit + 1));
         }
-        return printExponent;
+        return true;
+    }
+
+    /// <summary>The next digit: floor(value / scale), which is below 10, leaving the remainder in value.</summary>
+    private static int NextDigit<T>(ref T value, T scale) where T : IBinaryInteger<T>
+    {
+        if (typeof(T) == typeof(BigInteger))
+        {
+            var (q, r) = T.DivRem(value, scale);
+            value = r;
+            return int.CreateTruncating(q);
+        }
+        // At most nine subtractions, cheaper than a 128-bit division.
+        int d = 0;
+        while (value >= scale)
+        {
+            value -= scale;
+            d++;
+        }
+        return d;
+    }
+
+    private static int Bits<T>(T x) where T : IBinaryInteger<T> => x.GetShortestBitLength();
+
+    private static T Pow10<T>(int n) where T : IBinaryInteger<T>
+    {
+        if (typeof(T) == typeof(BigInteger)) return (T)(object)BigInteger.Pow(10, n);
+        T r = T.One, ten = T.CreateTruncating(10);
+        for (int i = 0; i < n; i++) r *= ten;
+        return r;
     }
 }
