@@ -193,4 +193,22 @@ public static partial class np
             _ => throw new ValueError($"kind argument is a string, but '{kind}' is not a known kind name."),
         };
     }
+
+    /// <summary>Machine limits of a floating (or complex) dtype. NumPy: <c>np.finfo(dtype)</c>.</summary>
+    /// <exception cref="ValueError">Not an inexact dtype ("data type &lt;class 'numpy.int64'&gt; not inexact").</exception>
+    public static FInfo finfo(DType dtype)
+    {
+        ArgumentNullException.ThrowIfNull(dtype);
+        if (!dtype.IsInexact) throw new ValueError($"data type <class 'numpy.{dtype.name}'> not inexact");
+        return new FInfo(dtype);
+    }
+
+    /// <summary>Machine limits of an integer dtype. NumPy: <c>np.iinfo(dtype)</c>.</summary>
+    /// <exception cref="ValueError">Not an integer dtype ("Invalid integer data type 'f'.").</exception>
+    public static IInfo iinfo(DType dtype)
+    {
+        ArgumentNullException.ThrowIfNull(dtype);
+        if (!dtype.IsInteger) throw new ValueError($"Invalid integer data type '{dtype.kind}'.");
+        return new IInfo(dtype);
+    }
 }
