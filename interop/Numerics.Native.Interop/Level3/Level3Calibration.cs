@@ -7,10 +7,10 @@ using System.Text.Json;
 namespace Numerics.Native.Interop.Level3;
 
 /// <summary>Where the size split between OpenBLAS and BLIS came from, and the split itself.</summary>
-/// <param name="BlisFrom">Per routine: m·n·k from which BLIS is faster on one thread; null = never.</param>
+/// <param name="Windows">Per routine: the m·n·k range in which BLIS is faster on one thread; null = none.</param>
 /// <param name="Source">"measured table", "calibration cache" or "calibrated now".</param>
 /// <param name="Detail">The table row's measurement note, or the cache file and its ratios.</param>
-internal sealed record CrossoverDecision(long?[] BlisFrom, string Source, string Detail);
+internal sealed record CrossoverDecision(BlisWindow?[] Windows, string Source, string Detail);
 
 /// <summary>
 /// The size from which BLIS beats OpenBLAS, per routine. It comes from, in order: a calibration cached per (CPU
@@ -37,7 +37,7 @@ internal static unsafe partial class Level3Calibration
     private const double SampleSeconds = 250e-6;
 
     private sealed record Row(string Vendor, int Family, string Subconfig, string OpenBlasPrefix, string OpenBlasCore,
-        string BlisVersion, long?[] BlisFrom, string Measured);
+        string BlisVersion, BlisWindow?[] Windows, string Measured);
 
     /// <summary>
     /// Measured rows. Each says where its numbers come from (docs/level3.md has the full tables). A CPU not listed
@@ -45,12 +45,14 @@ internal static unsafe partial class Level3Calibration
     /// </summary>
     private static readonly Row[] Table =
     [
-        // BLIS's zen3 and OpenBLAS's Zen core both run AVX2/FMA3 6x8-class micro-kernels: the same peak, and BLIS's
-        // per-call overhead (object set-up, ~1 µs) loses at small sizes.
-        new("AuthenticAMD", 0x19, "zen3", "OpenBLAS 0.3.21 ", "Zen", "0.9.0", [null, null, null, null],
-            "AMD EPYC family 19h model 1 (Zen 3, KVM guest, 2 cores), 2026-11-25, one thread, thread-CPU-time minima of 7: " +
-            "BLIS/OpenBLAS speed 0.83–1.08 (s), 0.85–1.07 (d), 0.92–1.04 (c), 0.89–1.01 (z) for n = 128…1000, " +
-            "0.03–0.65 for n ≤ 16: no size where BLIS zen3 is 10% faster"),
+        // BLIS's zen3 and OpenBLAS's Zen core both run AVX2/FMA3 micro-kernels of the same peak; BLIS's per-call set-up
+        // (~1 µs) loses below n ≈ 40, and from n ≈ 190 on (packed path) the two are level. In between, BLIS's
+        // unpacked "sup" kernels win for sgemm by 16–35% in every run; for dgemm by -7…+20%, not reliably 10%.
+        new("AuthenticAMD", 0x19, "zen3", "OpenBLAS 0.3.21 ", "Zen", "0.9.0",
+            [new BlisWindow(48L * 48 * 48, 176L * 176 * 176), null, null, null],
+            "AMD EPYC family 19h model 1 (Zen 3, KVM guest, 2 cores), 2026-11-25, one thread, thread-CPU-time minima of 7–15, " +
+            "3 runs: BLIS/OpenBLAS speed for sgemm 0.97–1.02 (n = 32), 1.16–1.35 (n = 48…160), 0.89–1.00 (n ≥ 192); " +
+            "dgemm 0.9–1.03 (32), 0.93–1.20 (48…160), 0.81–1.06 (≥ 192); cgemm/zgemm 0.41–0.83 (n ≤ 64), 0.86–1.04 (≥ 128)"),
     ];
 
     internal static string Key(CpuInfo cpu, string subconfig, BlisLibrary blis, string openBlasVersion, string openBlasCore, string openBlasPath)
@@ -86,7 +88,7 @@ internal static unsafe partial class Level3Calibration
             if (row.Vendor == cpu.Vendor && row.Family == cpu.Family && row.Subconfig == subconfig && row.BlisVersion == blis.Version &&
                 openBlasVersion.StartsWith(row.OpenBlasPrefix, StringComparison.Ordinal) && row.OpenBlasCore == openBlasCore)
             {
-                return new CrossoverDecision(row.BlisFrom, "measured table", row.Measured);
+                return new CrossoverDecision(row.Windows, "measured table", row.Measured);
             }
         }
         return null;
@@ -101,17 +103,18 @@ internal static unsafe partial class Level3Calibration
             using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(file));
             JsonElement root = doc.RootElement;
             if (root.GetProperty("format").GetInt32() != FormatVersion || root.GetProperty("key").GetString() != key) return null;
-            var from = new long?[Routine.Count];
+            var windows = new BlisWindow?[Routine.Count];
             var detail = new StringBuilder($"{file} ({root.GetProperty("created_utc").GetString()})");
             JsonElement routines = root.GetProperty("routines");
             for (int t = 0; t < Routine.Count; t++)
             {
                 JsonElement r = routines.GetProperty(Routine.Names[t]);
-                JsonElement f = r.GetProperty("blis_from");
-                from[t] = f.ValueKind == JsonValueKind.Null ? null : f.GetInt64();
+                JsonElement f = r.GetProperty("blis_from"), b = r.GetProperty("blis_below");
+                windows[t] = f.ValueKind == JsonValueKind.Null ? null
+                    : new BlisWindow(f.GetInt64(), b.ValueKind == JsonValueKind.Null ? long.MaxValue : b.GetInt64());
                 detail.Append("; ").Append(Routine.Names[t]).Append(" OpenBLAS/BLIS ").Append(r.GetProperty("ratios").ToString());
             }
-            return new CrossoverDecision(from, "calibration cache", detail.ToString());
+            return new CrossoverDecision(windows, "calibration cache", detail.ToString());
         }
         catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException or InvalidOperationException or UnauthorizedAccessException)
         {
@@ -143,12 +146,11 @@ internal static unsafe partial class Level3Calibration
     /// Times OpenBLAS and BLIS on one thread at each of <see cref="Sizes"/> (square, column-major, alpha = 1,
     /// beta = 0), interleaved, taking the minimum thread CPU time of <see cref="Repetitions"/> samples: CPU time is
     /// what a busy machine disturbs least (waiting for a core does not count), and the minimum is the least disturbed
-    /// sample. BLIS takes over from the smallest size from which it is <see cref="RequiredSpeedup"/>× faster at every
-    /// larger size measured.
+    /// sample. BLIS takes the sizes of <see cref="Window"/>.
     /// </summary>
     internal static CrossoverDecision Calibrate(nint[] openBlas, nint[] blis, bool[] eligible, nint openBlasSetThreads, int restoreThreads, string key)
     {
-        var from = new long?[Routine.Count];
+        var windows = new BlisWindow?[Routine.Count];
         var ratios = new double[Routine.Count][];
         var clock = System.Diagnostics.Stopwatch.StartNew();
         if (openBlasSetThreads != 0) ((delegate* unmanaged<int, void>)openBlasSetThreads)(1);
@@ -159,9 +161,7 @@ internal static unsafe partial class Level3Calibration
                 ratios[t] = new double[Sizes.Length];
                 if (!eligible[t]) continue;
                 for (int i = 0; i < Sizes.Length; i++) ratios[t][i] = Ratio(t, Sizes[i], openBlas[t], blis[t]);
-                int first = Sizes.Length;
-                while (first > 0 && ratios[t][first - 1] >= RequiredSpeedup) first--;
-                from[t] = first == Sizes.Length ? null : (long)Sizes[first] * Sizes[first] * Sizes[first];
+                windows[t] = Window(ratios[t]);
             }
         }
         finally
@@ -172,11 +172,11 @@ internal static unsafe partial class Level3Calibration
             .Select(t => $"{Routine.Names[t]} {string.Join('/', ratios[t].Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}"));
         string detail = string.Create(CultureInfo.InvariantCulture,
             $"{clock.Elapsed.TotalMilliseconds:F0} ms; OpenBLAS/BLIS time ratio at n = {string.Join('/', Sizes)}: {perRoutine}");
-        string? file = Write(key, from, ratios);
-        return new CrossoverDecision(from, "calibrated now", detail + (file is null ? " (not cached: no writable cache folder)" : $"; cached in {file}"));
+        string? file = Write(key, windows, ratios);
+        return new CrossoverDecision(windows, "calibrated now", detail + (file is null ? " (not cached: no writable cache folder)" : $"; cached in {file}"));
     }
 
-    private static string? Write(string key, long?[] from, double[][] ratios)
+    private static string? Write(string key, BlisWindow?[] windows, double[][] ratios)
     {
         string? file = CacheFile(key);
         if (file is null) return null;
@@ -197,8 +197,17 @@ internal static unsafe partial class Level3Calibration
                 for (int t = 0; t < Routine.Count; t++)
                 {
                     w.WriteStartObject(Routine.Names[t]);
-                    if (from[t] is long f) w.WriteNumber("blis_from", f);
-                    else w.WriteNull("blis_from");
+                    if (windows[t] is { } win)
+                    {
+                        w.WriteNumber("blis_from", win.From);
+                        if (win.IsOpenEnded) w.WriteNull("blis_below");
+                        else w.WriteNumber("blis_below", win.Below);
+                    }
+                    else
+                    {
+                        w.WriteNull("blis_from");
+                        w.WriteNull("blis_below");
+                    }
                     w.WriteStartArray("ratios");
                     foreach (double r in ratios[t]) w.WriteNumberValue(Math.Round(r, 3));
                     w.WriteEndArray();
@@ -217,6 +226,38 @@ internal static unsafe partial class Level3Calibration
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The longest run of consecutive sizes at which BLIS is <see cref="RequiredSpeedup"/>× faster (the later one on
+    /// a tie), widened to the geometric midpoints with its neighbours; open-ended when it reaches the largest size
+    /// timed, since from there on both run their peak kernels and the ratio stays put. Null when no size qualifies.
+    /// </summary>
+    internal static BlisWindow? Window(double[] ratios)
+    {
+        int bestStart = -1, bestLength = 0;
+        for (int i = 0; i < ratios.Length;)
+        {
+            if (ratios[i] < RequiredSpeedup)
+            {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < ratios.Length && ratios[j] >= RequiredSpeedup) j++;
+            if (j - i >= bestLength)
+            {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        if (bestStart < 0) return null;
+        int last = bestStart + bestLength - 1;
+        static long Cube(double n) => (long)Math.Round(n * n * n);
+        long from = bestStart == 0 ? Cube(Sizes[0]) : Cube(Math.Sqrt((double)Sizes[bestStart - 1] * Sizes[bestStart]));
+        long below = last == Sizes.Length - 1 ? long.MaxValue : Cube(Math.Sqrt((double)Sizes[last] * Sizes[last + 1]));
+        return new BlisWindow(from, below);
     }
 
     /// <summary>OpenBLAS time / BLIS time for an n×n×n problem on one thread (&gt; 1: BLIS faster).</summary>

@@ -89,7 +89,7 @@ internal static unsafe class Level3Dispatch
     /// <summary>One gemm call (CBLAS signature; alpha and beta by pointer for every type).</summary>
     internal static void Call(int t, int order, int ta, int tb, int m, int n, int k, void* alpha, void* a, int lda, void* b, int ldb, void* beta, void* c, int ldc)
     {
-        RoutinePlan r = Level3Runtime.Active().Routines[t];
+        RoutinePlan r = Level3Runtime.Plan(t);
         if (r.Blis == 0)
         {
             CallOpenBlas(t, r.OpenBlas, order, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
@@ -118,7 +118,7 @@ internal static unsafe class Level3Dispatch
         if (m <= 0 || n <= 0 || k <= 0 || IsZero(r.Routine, alpha) || !Valid(order, ta, tb, m, n, k, lda, ldb, ldc)) return 0;
         long work = (long)m * n * k;
         int threads = Threads();
-        if (r.Always || (work >= r.BlisFrom && (threads == 1 || work <= OpenBlasSerialMax || BlisWants(r, work, threads) > 1)))
+        if (r.Always || (work >= r.BlisFrom && work < r.BlisBelow && (threads == 1 || work <= OpenBlasSerialMax || BlisWants(r, work, threads) > 1)))
         {
             tokens = Acquire(BlisWants(r, work, threads));
             return tokens;
@@ -147,7 +147,7 @@ internal static unsafe class Level3Dispatch
     {
         if (r.Blis == 0 || m <= 0 || n <= 0 || k <= 0) return false;
         long work = (long)m * n * k;
-        return r.Always || (work >= r.BlisFrom && (threads == 1 || work <= OpenBlasSerialMax || BlisWants(r, work, threads) > 1));
+        return r.Always || (work >= r.BlisFrom && work < r.BlisBelow && (threads == 1 || work <= OpenBlasSerialMax || BlisWants(r, work, threads) > 1));
     }
 
     private static bool IsZero(int t, void* alpha) => t switch

@@ -45,7 +45,7 @@ public static unsafe class Level3Providers
     {
         int t = Routine.Parse(routine);
         if (t < 0) throw new ArgumentException($"'{routine}' is not one of: {string.Join(", ", Routine.Names)}", nameof(routine));
-        RoutinePlan r = Level3Runtime.Active().Routines[t];
+        RoutinePlan r = Level3Runtime.Plan(t);
         return Level3Dispatch.UsesBlis(r, m, n, k, NativeBackend.NumThreads) ? "blis" : "openblas";
     }
 
@@ -58,17 +58,16 @@ public static unsafe class Level3Providers
     public static IReadOnlyList<KeyValuePair<string, string>> Describe() => Level3Runtime.Report();
 
     /// <summary>
-    /// Called by the kernel-library bridge with the table it hands to nk_init: the gemm entries keep OpenBLAS's own
-    /// functions when BLIS can serve nothing, else point at the dispatching functions.
+    /// Called by the kernel-library bridge with the table it hands to nk_init: each gemm entry keeps OpenBLAS's own
+    /// function when BLIS will never serve that routine here, else points at the dispatching function.
     /// </summary>
     internal static void InstallGemm(nk_blas_table* table, nint cblas)
     {
-        bool dispatch = Level3Runtime.Prepare(s => System.Runtime.InteropServices.NativeLibrary.TryGetExport(cblas, s, out nint p) ? p : 0);
-        if (!dispatch) return;
-        table->cblas_sgemm = (delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)&Level3Dispatch.NativeSgemm;
-        table->cblas_dgemm = (delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)&Level3Dispatch.NativeDgemm;
-        table->cblas_cgemm = (delegate* unmanaged<int, int, int, int, int, int, void*, void*, int, void*, int, void*, void*, int, void>)&Level3Dispatch.NativeCgemm;
-        table->cblas_zgemm = (delegate* unmanaged<int, int, int, int, int, int, void*, void*, int, void*, int, void*, void*, int, void>)&Level3Dispatch.NativeZgemm;
+        bool[] dispatch = Level3Runtime.Prepare(s => System.Runtime.InteropServices.NativeLibrary.TryGetExport(cblas, s, out nint p) ? p : 0);
+        if (dispatch[Routine.S]) table->cblas_sgemm = (delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)&Level3Dispatch.NativeSgemm;
+        if (dispatch[Routine.D]) table->cblas_dgemm = (delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)&Level3Dispatch.NativeDgemm;
+        if (dispatch[Routine.C]) table->cblas_cgemm = (delegate* unmanaged<int, int, int, int, int, int, void*, void*, int, void*, int, void*, void*, int, void>)&Level3Dispatch.NativeCgemm;
+        if (dispatch[Routine.Z]) table->cblas_zgemm = (delegate* unmanaged<int, int, int, int, int, int, void*, void*, int, void*, int, void*, void*, int, void>)&Level3Dispatch.NativeZgemm;
     }
 
     /// <summary>np.config.num_threads changed: BLIS's own global count follows (calls pass their own count anyway).</summary>

@@ -21,15 +21,16 @@ internal static unsafe class Level3Runtime
     internal const string FaultVariable = "NUMERICS_NATIVE_LEVEL3_FAULT";
     internal const string AcceptedModes = "auto, openblas, blis";
 
-    internal sealed class State(bool active, RoutinePlan[] routines)
+    internal sealed class State(RoutinePlan[] routines)
     {
-        internal bool Active { get; } = active;
+        /// <summary>No routine waits for BLIS's activation.</summary>
+        internal bool Active { get; } = !routines.Any(r => r.Pending);
         internal RoutinePlan[] Routines { get; } = routines;
     }
 
     private static readonly Lock Gate = new();
     private static volatile State? s_state;
-    private static bool s_dispatcherNeeded;
+    private static bool[] s_dispatch = new bool[Routine.Count];
     private static readonly nint[] OpenBlas = new nint[Routine.Count];
     private static nint s_openBlasSetThreads;
     private static BlisLibrary? s_blis;
@@ -55,13 +56,14 @@ internal static unsafe class Level3Runtime
 
     internal static nint OpenBlasEntry(int t) => OpenBlas[t];
 
-    /// <summary>Step 1; returns whether the kernel table needs the dispatching entry points.</summary>
+    /// <summary>Step 1; returns, per routine, whether the kernel table needs the dispatching entry point (BLIS may
+    /// serve it); the others keep OpenBLAS's own function.</summary>
     /// <exception cref="NativeLibraryLoadException">NUMERICS_NATIVE_GEMM has a value other than auto, openblas, blis.</exception>
-    internal static bool Prepare(Func<string, nint> cblasExport)
+    internal static bool[] Prepare(Func<string, nint> cblasExport)
     {
         lock (Gate)
         {
-            if (s_state is not null) return s_dispatcherNeeded;
+            if (s_state is not null) return s_dispatch;
             for (int t = 0; t < Routine.Count; t++) OpenBlas[t] = cblasExport("cblas_" + Routine.Names[t]);
             s_openBlasSetThreads = cblasExport("openblas_set_num_threads");
             Level3Dispatch.BindBudget(
@@ -70,8 +72,9 @@ internal static unsafe class Level3Runtime
                 NativeBackend.GetExport(NativeBackend.KernelsLibrary, "nk_get_num_threads"));
             ParseMode();
             InjectedFault = ParseFault();
-            s_dispatcherNeeded = Decide();
-            return s_dispatcherNeeded;
+            Decide();
+            s_dispatch = [.. s_state!.Routines.Select(r => r.Pending)];
+            return s_dispatch;
         }
     }
 
@@ -100,18 +103,30 @@ internal static unsafe class Level3Runtime
         return routine < 0 || kind == FaultKind.None ? default : new Fault(routine, kind);
     }
 
-    /// <summary>Everything up to BLIS's initialisation. False: OpenBLAS for everything, final.</summary>
-    private static bool Decide()
+    /// <summary>Everything up to BLIS's initialisation; publishes the first <see cref="State"/>.</summary>
+    private static void Decide()
     {
-        if (s_mode == "openblas") return Final($"openblas ({s_modeSource})", $"not loaded ({s_modeSource})");
+        if (s_mode == "openblas")
+        {
+            Final($"openblas ({s_modeSource})", $"not loaded ({s_modeSource})");
+            return;
+        }
         string backend = NativeBackend.Name;
         if (!backend.StartsWith("openblas", StringComparison.Ordinal))
         {
-            if (s_mode == "auto") return Final($"{backend} (the backend; BLIS is weighed only beside OpenBLAS)", $"not loaded (backend is {backend})");
+            if (s_mode == "auto")
+            {
+                Final($"{backend} (the backend; BLIS is weighed only beside OpenBLAS)", $"not loaded (backend is {backend})");
+                return;
+            }
         }
         CpuInfo cpu = CpuInfo.Current;
         BlisLibrary? blis = BlisLibrary.TryOpen(BlisLibrary.DefaultPath, out string why);
-        if (blis is null) return Final("openblas (BLIS unavailable)", "not loaded: " + why);
+        if (blis is null)
+        {
+            Final("openblas (BLIS unavailable)", "not loaded: " + why);
+            return;
+        }
         s_blisStatus = $"{blis.Path}, BLIS {blis.Version}, arch_t has {blis.ArchNames.Length} entries";
 
         string? user = Libc.GetEnv("BLIS_ARCH_TYPE");
@@ -122,18 +137,21 @@ internal static unsafe class Level3Runtime
         {
             if (!int.TryParse(user, NumberStyles.Integer, CultureInfo.InvariantCulture, out int id) || id < 0 || id >= blis.ArchNames.Length)
             {
-                return Final("openblas (BLIS refused)", $"refused: BLIS_ARCH_TYPE={user} is not an arch_t index of BLIS {blis.Version} (0…{blis.ArchNames.Length - 1}); BLIS would abort");
+                Final("openblas (BLIS refused)", $"refused: BLIS_ARCH_TYPE={user} is not an arch_t index of BLIS {blis.Version} (0…{blis.ArchNames.Length - 1}); BLIS would abort");
+                return;
             }
             string name = blis.ArchNames[id];
             sub = BlisSubconfigs.Find(name);
             if (sub is null || !cpu.Has(sub.Requires))
             {
                 string missing = sub is null ? "an ISA this code does not know" : CpuInfo.Describe(sub.Requires & ~cpu.Features);
-                return Final("openblas (BLIS refused)", $"refused: BLIS_ARCH_TYPE={user} selects '{name}', which needs {missing}: not on this CPU (it would fault)");
+                Final("openblas (BLIS refused)", $"refused: BLIS_ARCH_TYPE={user} selects '{name}', which needs {missing}: not on this CPU (it would fault)");
+                return;
             }
             if (BlisSubconfigs.KnowsRegistrations(blis.Version) && !BlisSubconfigs.IsRegistered(blis.Version, name))
             {
-                return Final("openblas (BLIS refused)", $"refused: BLIS_ARCH_TYPE={user} selects '{name}', which this BLIS build does not contain (it would abort)");
+                Final("openblas (BLIS refused)", $"refused: BLIS_ARCH_TYPE={user} selects '{name}', which this BLIS build does not contain (it would abort)");
+                return;
             }
             expected = name;
             s_subconfigWhy = $"BLIS_ARCH_TYPE={user}, set by the user";
@@ -156,9 +174,10 @@ internal static unsafe class Level3Runtime
             }
             else
             {
-                return Final("openblas (no tuned BLIS sub-configuration for this CPU)", s_blisStatus + "; not initialised: " + (preferred is null
+                Final("openblas (no tuned BLIS sub-configuration for this CPU)", s_blisStatus + "; not initialised: " + (preferred is null
                     ? "no tuned sub-configuration (AVX2/FMA3 or AVX-512) runs on this CPU"
                     : $"which sub-configurations BLIS {blis.Version} registers is not known, so none can be forced safely"));
+                return;
             }
         }
         s_subconfig = expected ?? "";
@@ -167,11 +186,12 @@ internal static unsafe class Level3Runtime
         {
             s_calibrationKey = Level3Calibration.Key(cpu, sub!.Name, blis, NativeBackend.Version, NativeBackend.CoreType, NativeBackend.BlasPath);
             s_decision = Level3Calibration.Lookup(cpu, sub.Name, blis, NativeBackend.Version, NativeBackend.CoreType, s_calibrationKey);
-            if (s_decision is not null && s_decision.BlisFrom.All(f => f is null))
+            if (s_decision is not null && s_decision.Windows.All(f => f is null))
             {
                 s_split = $"{s_decision.Source}: {s_decision.Detail}";
                 s_subconfigWhy += $" (arch_t {blis.IndexOf(sub.Name)}; not initialised: BLIS serves nothing here)";
-                return Final($"openblas (BLIS {sub.Name} not faster at any size: {s_decision.Source})", s_blisStatus + "; not initialised: not faster here");
+                Final($"openblas (BLIS {sub.Name} not faster at any size: {s_decision.Source})", s_blisStatus + "; not initialised: not faster here");
+                return;
             }
         }
         if (force)
@@ -183,26 +203,42 @@ internal static unsafe class Level3Runtime
         }
         s_blis = blis;
         s_expectedArch = expected;
-        s_state = new State(false, Placeholder("openblas (BLIS not yet initialised)"));
-        return true;
+        if (s_decision is not null) s_split = $"{s_decision.Source}: {s_decision.Detail}";
+        // Routines the measured table or cache already gives to OpenBLAS at every size stay off BLIS entirely (raw
+        // OpenBLAS entry point in the kernel table, no activation on their calls).
+        s_state = new State([.. Enumerable.Range(0, Routine.Count).Select(t => s_decision is not null && s_decision.Windows[t] is null
+            ? RoutinePlan.OpenBlasOnly(t, OpenBlas[t], $"openblas (BLIS {sub?.Name} not faster: {s_decision.Source})")
+            : RoutinePlan.OpenBlasOnly(t, OpenBlas[t], "openblas (BLIS not yet initialised)", pending: true))]);
     }
 
     private static RoutinePlan[] Placeholder(string choice) =>
         [.. Enumerable.Range(0, Routine.Count).Select(t => RoutinePlan.OpenBlasOnly(t, OpenBlas[t], choice))];
 
-    private static bool Final(string choice, string blisStatus)
+    private static void Final(string choice, string blisStatus)
     {
         s_blisStatus = blisStatus;
-        s_state = new State(true, Placeholder(choice));
-        return false;
+        s_state = new State(Placeholder(choice));
     }
 
-    /// <summary>The plan every call reads; activates BLIS on first use.</summary>
+    /// <summary>The whole plan, with BLIS activated if any routine waits for it (reports, tests).</summary>
     internal static State Active()
     {
         State? s = s_state;
         if (s is { Active: true }) return s;
         return Activate();
+    }
+
+    /// <summary>The plan one call reads: activates BLIS only if this routine waits for it.</summary>
+    internal static RoutinePlan Plan(int t)
+    {
+        State? s = s_state;
+        if (s is null)
+        {
+            EnsurePrepared();
+            s = s_state!;
+        }
+        RoutinePlan r = s.Routines[t];
+        return r.Pending ? Activate().Routines[t] : r;
     }
 
     /// <summary>Makes sure <see cref="Prepare"/> ran (it runs while the kernel library loads).</summary>
@@ -221,9 +257,10 @@ internal static unsafe class Level3Runtime
             State s = s_state!;
             if (s.Active) return s;
             RoutinePlan[] plans;
+            bool[] pending = [.. s.Routines.Select(r => r.Pending)];
             try
             {
-                plans = BuildPlans();
+                plans = BuildPlans(pending);
             }
 #pragma warning disable CA1031 // a failure here must leave the process on OpenBLAS, with the reason in show_config
             catch (Exception e)
@@ -232,13 +269,19 @@ internal static unsafe class Level3Runtime
                 s_failure = $"{e.GetType().Name}: {e.Message}";
                 plans = Placeholder($"openblas (BLIS activation failed: {e.Message})");
             }
-            s = new State(true, plans);
+            // Routines that were never pending keep their final plan.
+            for (int t = 0; t < Routine.Count; t++)
+            {
+                if (!pending[t]) plans[t] = s.Routines[t];
+            }
+            s = new State(plans);
             s_state = s;
             return s;
         }
     }
 
-    private static RoutinePlan[] BuildPlans()
+    /// <summary>Initialises BLIS, checks the pending routines and gives each its window.</summary>
+    private static RoutinePlan[] BuildPlans(bool[] pending)
     {
         BlisLibrary blis = s_blis!;
         if (!blis.Initialize(s_expectedArch, out string why))
@@ -258,20 +301,23 @@ internal static unsafe class Level3Runtime
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (int t = 0; t < Routine.Count; t++)
         {
+            if (!pending[t]) continue;
             failures[t] = Level3SelfCheck.Run(t, OpenBlas[t], entries[t], OpenBlas[Routine.D], NativeBackend.NumThreads, out counts[t]);
             passed[t] = failures[t] is null;
         }
-        s_selfCheck = (passed.All(p => p) ? "passed" : "FAILED") + string.Create(CultureInfo.InvariantCulture,
+        int[] checkedRoutines = [.. Enumerable.Range(0, Routine.Count).Where(t => pending[t])];
+        s_selfCheck = (checkedRoutines.All(t => passed[t]) ? "passed" : "FAILED") + string.Create(CultureInfo.InvariantCulture,
             $" against {NativeBackend.Name} in {clock.Elapsed.TotalMilliseconds:F0} ms: ") +
-            string.Join("; ", Enumerable.Range(0, Routine.Count).Select(t =>
-                $"{Routine.Names[t]} {(passed[t] ? "ok" : "rejected")} ({counts[t]} problems{(passed[t] ? "" : ": " + failures[t])})"));
+            string.Join("; ", checkedRoutines.Select(t =>
+                $"{Routine.Names[t]} {(passed[t] ? "ok" : "rejected")} ({counts[t]} problems{(passed[t] ? "" : ": " + failures[t])})")) +
+            (checkedRoutines.Length < Routine.Count ? " (the others never go to BLIS here, so they are not checked)" : "");
 
         string name = blis.ActiveArch;
         if (s_mode == "blis")
         {
             s_split = $"{s_modeSource}: BLIS for every size";
             return [.. Enumerable.Range(0, Routine.Count).Select(t => passed[t]
-                ? new RoutinePlan(t, OpenBlas[t], entries[t], 0, true, $"blis ({name}) for every size ({s_modeSource})")
+                ? new RoutinePlan(t, OpenBlas[t], entries[t], BlisWindow.Always, true, $"blis ({name}) for every size ({s_modeSource})")
                 : RoutinePlan.OpenBlasOnly(t, OpenBlas[t], $"openblas (BLIS rejected by the self-check: {failures[t]})"))];
         }
         CrossoverDecision decision = s_decision ?? Level3Calibration.Calibrate(OpenBlas, entries, passed, s_openBlasSetThreads, NativeBackend.NumThreads, s_calibrationKey);
@@ -280,9 +326,12 @@ internal static unsafe class Level3Runtime
         return [.. Enumerable.Range(0, Routine.Count).Select(t =>
         {
             if (!passed[t]) return RoutinePlan.OpenBlasOnly(t, OpenBlas[t], $"openblas (BLIS rejected by the self-check: {failures[t]})");
-            if (decision.BlisFrom[t] is not long from) return RoutinePlan.OpenBlasOnly(t, OpenBlas[t], $"openblas (BLIS {name} not faster: {decision.Source})");
-            return new RoutinePlan(t, OpenBlas[t], entries[t], from, false, string.Create(CultureInfo.InvariantCulture,
-                $"blis ({name}) for m·n·k ≥ {from} (n ≥ {Math.Round(Math.Cbrt(from))} square), openblas below; with num_threads > 1 BLIS only where " +
+            if (decision.Windows[t] is not { } w) return RoutinePlan.OpenBlasOnly(t, OpenBlas[t], $"openblas (BLIS {name} not faster: {decision.Source})");
+            string range = w.IsOpenEnded
+                ? string.Create(CultureInfo.InvariantCulture, $"m·n·k ≥ {w.From} (n ≥ {Math.Round(Math.Cbrt(w.From))} square), openblas below")
+                : string.Create(CultureInfo.InvariantCulture, $"{w.From} ≤ m·n·k < {w.Below} (n {Math.Round(Math.Cbrt(w.From))}…{Math.Round(Math.Cbrt(w.Below))} square), openblas elsewhere");
+            return new RoutinePlan(t, OpenBlas[t], entries[t], w, false, string.Create(CultureInfo.InvariantCulture,
+                $"blis ({name}) for {range}; with num_threads > 1 BLIS only where " +
                 $"OpenBLAS would stay on one thread (m·n·k ≤ {Level3Dispatch.OpenBlasSerialMax}) or BLIS itself gets ≥ 2 threads; " +
                 $"BLIS also takes calls OpenBLAS would thread while other callers hold the cores ({decision.Source})"));
         })];
@@ -295,7 +344,8 @@ internal static unsafe class Level3Runtime
 
     internal static void OnNumThreadsChanged(int n)
     {
-        if (s_state is { Active: true } && s_blis is { ActiveArchId: >= 0 } blis && s_rntm.Length > 0) blis.SetGlobalThreads(n);
+        // Only once BLIS is initialised: setting it earlier would initialise BLIS before BLIS_ARCH_TYPE is final.
+        if (s_blis is { ActiveArchId: >= 0 } blis) blis.SetGlobalThreads(n);
     }
 
     /// <summary>The show_config lines (activates BLIS if it is in play, so the self-check result is real).</summary>

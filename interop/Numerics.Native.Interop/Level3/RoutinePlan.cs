@@ -22,14 +22,20 @@ internal static class Routine
 /// How one routine is served, immutable once published: the backend's CBLAS entry point, BLIS's typed expert entry
 /// point (0 when BLIS is not used for it), and from which problem size BLIS runs.
 /// </summary>
-internal sealed class RoutinePlan(int routine, nint openBlas, nint blis, long blisFrom, bool always, string choice)
+internal sealed class RoutinePlan(int routine, nint openBlas, nint blis, BlisWindow window, bool always, string choice, bool pending = false)
 {
+    /// <summary>BLIS may serve this routine once it is initialised and checked: the first call activates it.</summary>
+    internal bool Pending { get; } = pending;
+
     internal int Routine { get; } = routine;
     internal nint OpenBlas { get; } = openBlas;
     internal nint Blis { get; } = blis;
 
     /// <summary>m·n·k from which BLIS serves the call on one thread; <see cref="long.MaxValue"/> = never.</summary>
-    internal long BlisFrom { get; } = blisFrom;
+    internal long BlisFrom { get; } = window.From;
+
+    /// <summary>m·n·k from which OpenBLAS serves it again; <see cref="long.MaxValue"/> = no upper end.</summary>
+    internal long BlisBelow { get; } = window.Below;
 
     /// <summary>NUMERICS_NATIVE_GEMM=blis: every size through BLIS.</summary>
     internal bool Always { get; } = always;
@@ -37,6 +43,16 @@ internal sealed class RoutinePlan(int routine, nint openBlas, nint blis, long bl
     /// <summary>The provider line show_config prints.</summary>
     internal string Choice { get; } = choice;
 
-    internal static RoutinePlan OpenBlasOnly(int routine, nint openBlas, string choice) =>
-        new(routine, openBlas, 0, long.MaxValue, false, choice);
+    internal static RoutinePlan OpenBlasOnly(int routine, nint openBlas, string choice, bool pending = false) =>
+        new(routine, openBlas, 0, BlisWindow.Never, false, choice, pending);
+}
+
+/// <summary>The m·n·k range [From, Below) in which BLIS is the faster provider on one thread.</summary>
+internal readonly record struct BlisWindow(long From, long Below)
+{
+    internal static BlisWindow Never => new(long.MaxValue, long.MaxValue);
+
+    internal static BlisWindow Always => new(0, long.MaxValue);
+
+    internal bool IsOpenEnded => Below == long.MaxValue;
 }
