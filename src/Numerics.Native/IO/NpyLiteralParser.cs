@@ -191,6 +191,7 @@ internal sealed class NpyLiteralParser
 
     private object Number()
     {
+        if (_s[_pos] == '0' && _pos + 1 < _s.Length && _s[_pos + 1] is 'x' or 'X' or 'o' or 'O' or 'b' or 'B') return Radix();
         int start = _pos;
         bool isFloat = false;
         while (_pos < _s.Length && (char.IsAsciiDigit(_s[_pos]) || _s[_pos] == '_')) _pos++;
@@ -235,6 +236,36 @@ internal sealed class NpyLiteralParser
         // Python 3 rejects leading zeros on non-zero decimal integers ("007").
         if (text.Length > 1 && text[0] == '0' && text.AsSpan().ContainsAnyExcept('0')) throw Error("leading zeros in an integer");
         return BigInteger.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Python's 0x, 0o and 0b integer literals (underscores allowed between digits).</summary>
+    private BigInteger Radix()
+    {
+        char kind = char.ToLowerInvariant(_s[_pos + 1]);
+        int radix = kind == 'x' ? 16 : kind == 'o' ? 8 : 2;
+        _pos += 2;
+        var value = BigInteger.Zero;
+        int digits = 0;
+        bool lastUnderscore = false;   // PEP 515 allows one underscore right after the prefix
+        while (_pos < _s.Length)
+        {
+            char c = _s[_pos];
+            if (c == '_' && !lastUnderscore)
+            {
+                lastUnderscore = true;
+                _pos++;
+                continue;
+            }
+            int d = char.IsAsciiDigit(c) ? c - '0' : char.IsAsciiLetter(c) ? char.ToLowerInvariant(c) - 'a' + 10 : -1;
+            if (d < 0 || d >= radix) break;
+            if (++digits > MaxIntDigits) throw Error("integer literal too long");
+            value = value * radix + d;
+            lastUnderscore = false;
+            _pos++;
+        }
+        if (digits == 0 || lastUnderscore || (_pos < _s.Length && (char.IsAsciiLetterOrDigit(_s[_pos]) || _s[_pos] == '_')))
+            throw Error("malformed integer");
+        return value;
     }
 
     private string StringLiteral()

@@ -73,6 +73,8 @@ public class NpyHostileTests
             "Cannot parse header: \"{'descr': '<f8', 'fortran_order': False, 'shape': (3,");
         yield return C("an expression", File1("{'descr': '<f8', 'fortran_order': False, 'shape': (1+2,), }"), "Cannot parse header");
         yield return C("a call", File1("__import__('os').system('true')"), "Cannot parse header");
+        yield return C("a bad hex literal", File1(Header("'<f8'", "False", "(0xg,)")), "Cannot parse header");
+        yield return C("a NUL byte", File1("{'descr': '<f8',\0 'fortran_order': False, 'shape': (1,), }"), "Cannot parse header");
         yield return C("missing keys", File1("{'descr': '<f8', 'fortran_order': False}"),
             "Header does not contain the correct keys: ['descr', 'fortran_order']");
         yield return C("extra keys", File1("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), 'x': 1}"),
@@ -160,6 +162,8 @@ public class NpyHostileTests
                      "{'descr': u'<i2', 'fortran_order': False, 'shape': ( 3 , ) } # comment",
                      "{'descr': 'i2', 'fortran_order': False, 'shape': (3,), 'shape': (3,)}",
                      "{'descr': '<i2', 'fortran_order': False, 'shape': (True, 3), }",
+                     "{'descr': '<i2', 'fortran_order': False, 'shape': (0x3,), }",
+                     "{'descr': '<i2', 'fortran_order': False, 'shape': (0b1_1,), }",
                  })
         {
             using var a = Load(File1(h, data));
