@@ -19,6 +19,16 @@ internal readonly unsafe struct Complex32Ops : IElementOps<Complex32>
     public static int WorkSize(Complex32 query) => checked((int)Math.Ceiling(query.Real * (1.0 + 1e-6)) + 1);
     public static Complex32 FromComplex(Complex value) => new((float)value.Real, (float)value.Imaginary);
 
+    public static bool AllFinite(ReadOnlySpan<Complex32> x)
+    {
+        foreach (float v in MemoryMarshal.Cast<Complex32, float>(x))
+        {
+            if (!float.IsFinite(v))
+                return false;
+        }
+        return true;
+    }
+
     private static ReadOnlySpan<ComplexFloat> Native(ReadOnlySpan<Complex32> x) => MemoryMarshal.Cast<Complex32, ComplexFloat>(x);
     private static Span<ComplexFloat> Native(Span<Complex32> x) => MemoryMarshal.Cast<Complex32, ComplexFloat>(x);
     private static ComplexFloat Native(Complex32 x) => Unsafe.BitCast<Complex32, ComplexFloat>(x);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Numerics.Native.Interop;
 using static Numerics.Native.MathNet.Internal.Codes;
 
@@ -13,6 +14,16 @@ internal readonly unsafe struct ComplexOps : IElementOps<Complex>
     public static Complex Reciprocal(Complex x) => Complex.One / x;
     public static int WorkSize(Complex query) => checked((int)Math.Ceiling(query.Real));
     public static Complex FromComplex(Complex value) => value;
+
+    public static bool AllFinite(ReadOnlySpan<Complex> x)
+    {
+        foreach (double v in MemoryMarshal.Cast<Complex, double>(x))
+        {
+            if (!double.IsFinite(v))
+                return false;
+        }
+        return true;
+    }
 
     public static void Add(ReadOnlySpan<Complex> x, ReadOnlySpan<Complex> y, Span<Complex> result) =>
         Elementwise.RunInterleaved<Complex, double, Elementwise.AddOp<double>>(x, y, result);

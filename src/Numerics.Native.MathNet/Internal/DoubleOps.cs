@@ -14,6 +14,16 @@ internal readonly unsafe struct DoubleOps : IElementOps<double>
     public static int WorkSize(double query) => checked((int)Math.Ceiling(query));
     public static double FromComplex(Complex value) => value.Real;
 
+    public static bool AllFinite(ReadOnlySpan<double> x)
+    {
+        foreach (double v in x)
+        {
+            if (!double.IsFinite(v))
+                return false;
+        }
+        return true;
+    }
+
     public static void Add(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> result) =>
         Elementwise.Run<double, Elementwise.AddOp<double>>(x, y, result);
 

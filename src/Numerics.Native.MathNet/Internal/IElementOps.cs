@@ -18,6 +18,8 @@ internal unsafe interface IElementOps<T> where T : unmanaged
     /// <summary>The real part of a workspace-query answer, rounded up to a usable length.</summary>
     static abstract int WorkSize(T query);
     static abstract T FromComplex(Complex value);
+    /// <summary>No NaN or infinity among the real and imaginary parts.</summary>
+    static abstract bool AllFinite(ReadOnlySpan<T> x);
 
     static abstract void Add(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> result);
     static abstract void Subtract(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> result);

@@ -354,7 +354,11 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
         int info;
         fixed (T* pa = a)
             info = TOps.Potrf(order, pa, Math.Max(1, order));
-        if (info > 0)
+        // OpenBLAS's potrf lets a NaN pivot through; Math.NET's managed test (pivot > 0) rejects it.
+        bool positive = info == 0;
+        for (int i = 0; i < order && positive; i++)
+            positive = TOps.AllFinite(a.AsSpan(i * order + i, 1));
+        if (!positive)
             throw new ArgumentException("Matrix must be positive definite.");
         for (int j = 1; j < order; j++)
             Array.Clear(a, j * order, j);
@@ -568,6 +572,9 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
             }
             return;
         }
+        // Math.NET's managed SVD does not converge on NaN; LAPACK would return zeros (info -4) or NaN instead.
+        if (!TOps.AllFinite(a))
+            throw new NonConvergenceException();
         T[] saved = (T[])a.Clone();
         int info;
         fixed (T* pa = a)
@@ -582,8 +589,17 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
                 info = TOps.Svd(vectors, divideAndConquer: false, m, n, pa, ps, pu, pv);
             }
         }
+        ThrowOnInfo(info);
+    }
+
+    /// <summary>info &gt; 0 is LAPACK's "did not converge"; info &lt; 0 names an argument LAPACK rejected, which the
+    /// checks above should have made impossible.</summary>
+    private static void ThrowOnInfo(int info)
+    {
         if (info > 0)
             throw new NonConvergenceException();
+        if (info < 0)
+            throw new InvalidOperationException($"LAPACK rejected argument {-info} (info {info}).");
     }
 
     private static void SetIdentity(T[] matrix, int order)
@@ -663,6 +679,9 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
         RequireLength(matrixD, size, nameof(matrixD), $"The given array has the wrong length. Should be {size}.");
         if (order == 0)
             return;
+        // As for the SVD: NaN is non-convergence for Math.NET, while geev would report it as an illegal argument.
+        if (!TOps.AllFinite(matrix))
+            throw new NonConvergenceException();
         Array.Clear(matrixD);
         int info;
         fixed (T* pv = matrixEv)
@@ -687,7 +706,6 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
                     info = TOps.GeneralEigen(order, pa, pv, pw, pd);
             }
         }
-        if (info > 0)
-            throw new NonConvergenceException();
+        ThrowOnInfo(info);
     }
 }

@@ -15,6 +15,16 @@ internal readonly unsafe struct SingleOps : IElementOps<float>
     public static int WorkSize(float query) => checked((int)Math.Ceiling(query * (1.0 + 1e-6)) + 1);
     public static float FromComplex(Complex value) => (float)value.Real;
 
+    public static bool AllFinite(ReadOnlySpan<float> x)
+    {
+        foreach (float v in x)
+        {
+            if (!float.IsFinite(v))
+                return false;
+        }
+        return true;
+    }
+
     public static void Add(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> result) =>
         Elementwise.Run<float, Elementwise.AddOp<float>>(x, y, result);
 

@@ -502,6 +502,33 @@ public sealed class ProviderMatchesManagedTests<T> where T : struct
                 Is.LessThan(1e-3), $"D[{i},{i}] holds eigenvalue {i}");
     }
 
+    [Test]
+    public void NaNInputIsNonConvergenceForSvdAndEigenAndNotPositiveDefiniteForCholesky()
+    {
+        const int n = 4;
+        T[] a = Elem<T>.Matrix(Rng(n), n, n, shift: 5);
+        a[2 * n + 1] = Elem<T>.FromReal(double.NaN);
+        void Svd(ILinearAlgebraProvider<T> p) =>
+            p.SingularValueDecomposition(true, (T[])a.Clone(), n, n, new T[n], new T[n * n], new T[n * n]);
+        void Evd(ILinearAlgebraProvider<T> p) =>
+            p.EigenDecomp(false, n, (T[])a.Clone(), new T[n * n], new Complex[n], new T[n * n]);
+        // Math.NET's managed SVD and general EVD throw NonConvergenceException on this double input after their
+        // iteration limits; for some element types they iterate on NaN far longer, so they are not run here.
+        if (typeof(T) == typeof(double))
+        {
+            Assert.Throws<NonConvergenceException>(() => Svd(Managed));
+            Assert.Throws<NonConvergenceException>(() => Evd(Managed));
+        }
+        Assert.Throws<NonConvergenceException>(() => Svd(Ours), "LAPACK alone would return zeros");
+        Assert.Throws<NonConvergenceException>(() => Evd(Ours), "LAPACK alone would report an illegal argument");
+        Assert.Throws<NonConvergenceException>(() => Ours.EigenDecomp(true, n, (T[])a.Clone(), new T[n * n], new Complex[n], new T[n * n]));
+
+        T[] spd = Elem<T>.PositiveDefinite(Rng(n, 1), n);
+        spd[n + 1] = Elem<T>.FromReal(double.NaN);
+        Assert.Throws<ArgumentException>(() => Managed.CholeskyFactor((T[])spd.Clone(), n));
+        Assert.Throws<ArgumentException>(() => Ours.CholeskyFactor((T[])spd.Clone(), n), "OpenBLAS's potrf lets a NaN pivot through");
+    }
+
     // ---- argument errors: the managed provider's exception types ----
 
     private static IEnumerable<TestCaseData> BadCalls()
