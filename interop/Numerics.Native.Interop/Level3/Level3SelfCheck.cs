@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Numerics.Native.Interop.Level3;
@@ -68,6 +69,8 @@ internal static unsafe class Level3SelfCheck
         }
     }
 
+    // Runs once per process over ~10⁵ elements: compiled optimised at once, not as tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? RunOne(int t, nint openBlas, nint blis, nint dgemm, Problem p, Random rng)
     {
         bool col = p.Order == ColMajor;
@@ -170,6 +173,8 @@ internal static unsafe class Level3SelfCheck
     private static byte* Alloc(long bytes) => (byte*)NativeMemory.AlignedAlloc((nuint)Math.Max(bytes, 64), 64);
 
     /// <summary>Uniform values in [-1, 1); <paramref name="moduli"/> gets each element's modulus.</summary>
+    // Runs once per process over ~10⁵ elements: compiled optimised at once, not as tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Fill(int t, byte* p, long count, Random rng, double* moduli)
     {
         for (long i = 0; i < count; i++)
