@@ -35,6 +35,10 @@ public static unsafe class Level3Checks
             case "level3-threads":
                 Threads(result);
                 break;
+            case "level3-matmul":
+                Report(result);
+                result["matmul"] = Matmul();
+                break;
             default:
                 result["error"] = $"unknown mode {mode}";
                 break;
@@ -272,6 +276,67 @@ public static unsafe class Level3Checks
             ((double*)p)[0] = re;
             if (complex) ((double*)p)[1] = im;
         }
+    }
+
+    // ---- np.matmul: the kernel library reaches the provider through nk_blas_table ----
+
+    /// <summary>
+    /// np.matmul through nk_matmul, whose gemm calls go through the kernel table (the dispatching entry point when
+    /// BLIS may serve the routine): single problems, and batches of small ones that nk_matmul spreads over an OpenMP
+    /// loop, so the dispatch is also entered from OpenMP worker threads. Checked against a plain triple loop.
+    /// </summary>
+    private static List<string> Matmul()
+    {
+        var failures = new List<string>();
+        var rng = new Random(11);
+        foreach (var (batch, m, k, n) in new[] { (1, 48, 56, 60), (1, 130, 70, 90), (16, 40, 40, 40), (6, 64, 33, 17) })
+        {
+            double[] ad = Random((long)batch * m * k, rng), bd = Random((long)batch * k * n, rng);
+            string? f = CheckMatmul<float>(batch, m, k, n, ad, bd, x => (float)x, x => x, 1e-4);
+            if (f is not null) failures.Add($"float32 {batch}x{m}x{k}x{n}: {f}");
+            f = CheckMatmul<double>(batch, m, k, n, ad, bd, x => x, x => x, 1e-12);
+            if (f is not null) failures.Add($"float64 {batch}x{m}x{k}x{n}: {f}");
+            f = CheckMatmul<System.Numerics.Complex>(batch, m, k, n, ad, bd, x => new System.Numerics.Complex(x, -x / 2), x => x.Real, 1e-12);
+            if (f is not null) failures.Add($"complex128 {batch}x{m}x{k}x{n}: {f}");
+        }
+        return failures;
+    }
+
+    private static string? CheckMatmul<T>(int batch, int m, int k, int n, double[] ad, double[] bd, Func<double, T> make, Func<T, double> re, double tol)
+        where T : unmanaged
+    {
+        var a = new T[batch, m, k];
+        var b = new T[batch, k, n];
+        for (int p = 0; p < batch; p++)
+        {
+            for (int i = 0; i < m; i++) for (int j = 0; j < k; j++) a[p, i, j] = make(ad[((long)p * m + i) * k + j]);
+            for (int i = 0; i < k; i++) for (int j = 0; j < n; j++) b[p, i, j] = make(bd[((long)p * k + i) * n + j]);
+        }
+        T[] got = np.matmul(np.array(a), np.array(b)).ToArray<T>();
+        for (int p = 0; p < batch; p++)
+        {
+            for (int i = 0; i < m; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    // The real part of the product (imaginary parts are tied to it by construction: (x - ix/2)(y - iy/2)).
+                    double want = 0, scale = 0;
+                    for (int q = 0; q < k; q++)
+                    {
+                        double x = re(a[p, i, q]), y = re(b[p, q, j]);
+                        double term = typeof(T) == typeof(System.Numerics.Complex) ? x * y * 0.75 : x * y;
+                        want += term;
+                        scale += Math.Abs(term);
+                    }
+                    double g = re(got[((long)p * m + i) * n + j]);
+                    if (!(Math.Abs(g - want) <= tol * (scale + 1)))
+                    {
+                        return $"C[{p},{i},{j}] = {g}, want {want}";
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     // ---- concurrency: many callers, one thread budget ----

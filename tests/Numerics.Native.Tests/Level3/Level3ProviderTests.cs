@@ -152,6 +152,18 @@ public class Level3ProviderTests
         if (setting == "openblas") Assert.That(Describe(r, "blis library"), Does.StartWith("not loaded"));
     }
 
+    // np.matmul reaches the provider through the kernel library's table, also from its OpenMP batch loop.
+    [TestCase("blis")]
+    [TestCase("auto")]
+    public void NpMatmul_ThroughTheKernelTable_IsCorrectUnderEachSetting(string setting)
+    {
+        if (setting == "blis") RequireBlis();
+        JsonElement r = Child("level3-matmul", new() { ["NUMERICS_NATIVE_GEMM"] = setting, ["OMP_NUM_THREADS"] = "2" });
+        string[] failures = [.. r.GetProperty("matmul").EnumerateArray().Select(f => f.GetString()!)];
+        Assert.That(failures, Is.Empty, string.Join("\n", failures));
+        Assert.That(r.TryGetProperty("describe", out JsonElement d) && d.TryGetProperty("failure", out _), Is.False, "a dispatch failure was recorded");
+    }
+
     // The self-check must really reject a wrong kernel: each injected fault is one way a BLIS build could be wrong.
     [TestCase("dgemm", "offbyone")]
     [TestCase("sgemm", "ignorebeta")]
