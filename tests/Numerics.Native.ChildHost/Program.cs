@@ -33,6 +33,7 @@ try
             result["openblas_after_set_2"] = OpenBlasThreads();
             break;
         case var m when m.StartsWith("level3", StringComparison.Ordinal): Level3Checks.Run(m, result); break;
+        case var m when m.StartsWith("linalg", StringComparison.Ordinal): LinalgChecks.Run(m, result); break;
         default:
             result["error"] = $"unknown mode {mode}";
             break;

@@ -27,6 +27,11 @@
 /* Largest matrix order for the OpenMP-over-batch linalg path. */
 #define NK_LA_BATCH_MAX_N 64
 
+/* Backend calls costing fewer multiply-adds than this run single-threaded on the caller, any number at once;
+ * larger ones run one at a time on every thread (nk_blas_gate.c). 100³: where OpenBLAS 0.3.21 starts threading
+ * dgetrf (m·n >= 10,000) and well above its dgemm threshold (m·n·k > 262,144). */
+#define NK_BLAS_SOLO_MAX_WORK 1.0e6
+
 /* The threshold of an nk_op_class as fixed at nk_init (env overrides applied); the default for an unknown class. */
 int64_t nk_par_min(int32_t op_class);
 

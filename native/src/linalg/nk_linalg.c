@@ -3,6 +3,7 @@
  * (many small problems, one BLAS thread each; DESIGN.md §6.4). */
 #include "nk_la_common.h"
 
+#include <fenv.h>
 #include <omp.h>
 
 #define LA_T float
@@ -277,6 +278,13 @@ static la_range_fn pick(const nk_linalg_desc *d)
     }
 }
 
+static int32_t fpe_bits(void)
+{
+    const int f = fetestexcept(FE_ALL_EXCEPT);
+    return ((f & FE_DIVBYZERO) ? NK_FPE_DIVIDEBYZERO : 0) | ((f & FE_OVERFLOW) ? NK_FPE_OVERFLOW : 0) |
+           ((f & FE_UNDERFLOW) ? NK_FPE_UNDERFLOW : 0) | ((f & FE_INVALID) ? NK_FPE_INVALID : 0);
+}
+
 static int64_t first_nonfinite(const nk_linalg_desc *d, int64_t total)
 {
     switch (d->dtype) {
@@ -323,32 +331,49 @@ int32_t nk_linalg(const nk_linalg_desc *d, nk_status *st)
 
     const int64_t order = misc ? 1 : la_max64(d->m, d->n);
     const int32_t threads = la_batch_threads(total, order, d->max_threads);
-    la_err err = {NK_OK, 0, 0, 0, 0};
+    la_err err = {NK_OK, 0, 0, 0, 0, 0};
     la_err *errs = threads > 1 ? calloc((size_t)threads, sizeof *errs) : NULL;
+    /* NumPy's det and slogdet gufuncs leave the FP flags to errstate ("overflow encountered in det"); the other
+     * routines clear them (umath_linalg's set_fp_invalid_or_clear), so only these two report. */
+    const int want_fpe = d->routine == NK_LA_DET || d->routine == NK_LA_SLOGDET;
+    /* The batch loop runs many small problems at once, each on one backend thread. */
+    const int32_t gate = misc ? NK_BLAS_UNGATED
+                              : nk_blas_enter(threads > 1 ? 0.0 : (double)d->m * (double)d->n * (double)la_min64(d->m, d->n));
     if (errs == NULL) {
+        if (want_fpe)
+            feclearexcept(FE_ALL_EXCEPT);
         fn(d, 0, total, &err);
+        if (want_fpe)
+            err.fpe = fpe_bits();
     } else {
 #pragma omp parallel num_threads(threads) if (threads > 1)
         {
             const int tid = omp_get_thread_num(), nt = omp_get_num_threads();
+            if (want_fpe)
+                feclearexcept(FE_ALL_EXCEPT);
             fn(d, total * tid / nt, total * (tid + 1) / nt, &errs[tid]);
+            if (want_fpe)
+                errs[tid].fpe = fpe_bits();
         }
         for (int32_t q = 0; q < threads; q++) {
             if (errs[q].code != NK_OK)
                 la_err_set(&err, errs[q].code, errs[q].reason, errs[q].item, errs[q].info);
             if (d->routine == NK_LA_EIG && errs[q].result > err.result)
                 err.result = errs[q].result;
+            err.fpe |= errs[q].fpe;
         }
         if (d->routine == NK_LA_LSTSQ)
             err.result = errs[threads - 1].result;
         free(errs);
     }
+    nk_blas_leave(gate);
     if (threads > 1)
         nk_threads_release(threads);
     switch (err.code) {
     case NK_OK:
         nk_ok(st);
         st->arg[0] = err.result;
+        st->fpe = err.fpe;
         return NK_OK;
     case NK_E_LINALG:
         nk_ok(st);

@@ -544,6 +544,8 @@ int32_t nk_matmul(const nk_matmul_desc *d, nk_status *st)
     const int64_t order = la_max64(d->m, la_max64(d->n, d->k));
     const int32_t threads = la_batch_threads(total, order, d->max_threads);
     int32_t err = NK_OK;
+    /* The direct small kernel and the integer loops never reach the backend; a batch loop runs one thread each. */
+    const int32_t gate = x.use_blas && !x.small ? nk_blas_enter(threads > 1 ? 0.0 : flops) : NK_BLAS_UNGATED;
     if (threads <= 1) {
         mm_scratch scr = {NULL, 0};
         for (int64_t t = 0; t < total && err == NK_OK; t++) {
@@ -575,6 +577,7 @@ int32_t nk_matmul(const nk_matmul_desc *d, nk_status *st)
         }
         nk_threads_release(threads);
     }
+    nk_blas_leave(gate);
     if (err == NK_E_NOMEM)
         return nk_fail(st, NK_E_NOMEM, "nk_matmul: no memory for a packing buffer");
     return nk_ok(st);

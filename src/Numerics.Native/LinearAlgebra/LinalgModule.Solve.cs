@@ -126,6 +126,8 @@ public static partial class np
         /// </summary>
         /// <param name="a">Square matrix or stack.</param>
         /// <returns>A 0-d array for one matrix, else the stack's shape.</returns>
+        /// <remarks>Overflow of the product (inf) and NaN input are reported as NumPy's RuntimeWarnings
+        /// ("overflow encountered in det", "invalid value encountered in det").</remarks>
         /// <exception cref="LinAlgError">Fewer than 2 dimensions; not square.</exception>
         /// <exception cref="TypeError">float16 input.</exception>
         /// <exception cref="ObjectDisposedException"><paramref name="a"/> was disposed.</exception>
@@ -165,12 +167,12 @@ public static partial class np
                 if (slog)
                 {
                     LinalgNative.Linalg(nk_la_routine.NK_LA_SLOGDET, t.Code, 0, n, n, 0, 0, Batch(batch),
-                        [LaOperand.Matrix(x, batch), LaOperand.Scalar(r, batch), LaOperand.Scalar(l!, batch)]);
+                        [LaOperand.Matrix(x, batch), LaOperand.Scalar(r, batch), LaOperand.Scalar(l!, batch)], "slogdet");
                 }
                 else
                 {
                     LinalgNative.Linalg(nk_la_routine.NK_LA_DET, t.Code, 0, n, n, 0, 0, Batch(batch),
-                        [LaOperand.Matrix(x, batch), LaOperand.Scalar(r, batch)]);
+                        [LaOperand.Matrix(x, batch), LaOperand.Scalar(r, batch)], "det");
                 }
                 return (r, l);
             }

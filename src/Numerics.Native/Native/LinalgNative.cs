@@ -63,7 +63,7 @@ internal static unsafe class LinalgNative
     /// </summary>
     [SkipLocalsInit]
     internal static long Linalg(nk_la_routine routine, DTypeCode dtype, nk_la_flags flags, long m, long n, long k, double p0,
-        long[]? batchShape, ReadOnlySpan<LaOperand> ops)
+        long[]? batchShape, ReadOnlySpan<LaOperand> ops, string? fpeName = null)
     {
         if (ops.Length > MaxOps) throw new InvalidOperationException("internal error: too many nk_linalg operands");
         Unsafe.SkipInit(out nk_linalg_desc d);
@@ -112,7 +112,17 @@ internal static unsafe class LinalgNative
             for (int o = ops.Length - 1; o >= 0; o--) Exit(ops[o], entered[o]);
         }
         if (code != 0) throw Failure(code, st, "nk_linalg");
+        if (fpeName is not null && st.fpe != 0) ReportFpe(st.fpe, fpeName);
         return st.arg[0];
+    }
+
+    /// <summary>NumPy's floating-point warnings of a gufunc, in its order (divide, overflow, invalid); underflow is
+    /// ignored by NumPy's default errstate.</summary>
+    private static void ReportFpe(int fpe, string name)
+    {
+        if ((fpe & (int)nk_fpe.NK_FPE_DIVIDEBYZERO) != 0) FpeSink.Report($"divide by zero encountered in {name}");
+        if ((fpe & (int)nk_fpe.NK_FPE_OVERFLOW) != 0) FpeSink.Report($"overflow encountered in {name}");
+        if ((fpe & (int)nk_fpe.NK_FPE_INVALID) != 0) FpeSink.Report($"invalid value encountered in {name}");
     }
 
     private static void Fill(ref nk_mat mat, in LaOperand op, DTypeCode dtype)

@@ -20,6 +20,31 @@ public class LinalgFixtureTests
         if (failure is not null) Assert.Fail(failure);
     }
 
+    /// <summary>
+    /// Every case in this process; the failures. The ChildHost's "linalg-fixtures" mode calls this by reflection to
+    /// run the suite under another backend (<see cref="LinalgBackendTests"/>).
+    /// </summary>
+    public static string[] RunAll(out int total)
+    {
+        var ids = LinalgFixtures.Ids().ToList();
+        total = ids.Count;
+        var failures = new List<string>();
+        foreach (var id in ids)
+        {
+            string? diff;
+            try
+            {
+                diff = Check(id);
+            }
+            catch (Exception e)
+            {
+                diff = $"{id}: {e.GetType().Name}: {e.Message}";
+            }
+            if (diff is not null) failures.Add(diff);
+        }
+        return [.. failures];
+    }
+
     /// <summary>Runs one case; null when it matches, else what differs.</summary>
     internal static string? Check(string id)
     {

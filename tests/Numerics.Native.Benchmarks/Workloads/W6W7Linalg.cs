@@ -1,0 +1,98 @@
+using BenchmarkDotNet.Attributes;
+using Numerics.Native.Benchmarks.Infrastructure;
+
+namespace Numerics.Native.Benchmarks.Workloads;
+
+/// <summary>
+/// W6 (solvers) and W7 (decompositions) through the facade, as NumPy's statements: inputs become NDArrays once on
+/// the first (untimed) call; each call allocates its results and disposes them, as NumPy's would be freed.
+/// </summary>
+public class W6W7Linalg : WorkloadFamily
+{
+    private NDArray? _solveA, _solveB, _invA, _detA, _cholS, _lstX, _lstY, _svdR, _eighS, _eigR, _qrR;
+
+    [Benchmark]
+    public void W6_solve_1000()
+    {
+        _solveA ??= Facade(Input<double>("A", 1000, 1000), 1000, 1000);
+        _solveB ??= Facade(Input<double>("b", 1000), 1000);
+        using var x = np.linalg.solve(_solveA, _solveB);
+    }
+
+    [Benchmark]
+    public void W6_inv_500()
+    {
+        _invA ??= Facade(Input<double>("A", 500, 500), 500, 500);
+        using var r = np.linalg.inv(_invA);
+    }
+
+    [Benchmark]
+    public void W6_det_500()
+    {
+        _detA ??= Facade(Input<double>("A", 500, 500), 500, 500);
+        using var r = np.linalg.det(_detA);
+    }
+
+    [Benchmark]
+    public void W6_cholesky_1000()
+    {
+        _cholS ??= Facade(Input<double>("S", 1000, 1000), 1000, 1000);
+        using var r = np.linalg.cholesky(_cholS);
+    }
+
+    [Benchmark]
+    public void W6_lstsq_2000x200()
+    {
+        _lstX ??= Facade(Input<double>("X", 2000, 200), 2000, 200);
+        _lstY ??= Facade(Input<double>("y", 2000), 2000);
+        var (x, res, _, s) = np.linalg.lstsq(_lstX, _lstY);
+        x.Dispose();
+        res.Dispose();
+        s.Dispose();
+    }
+
+    [Benchmark]
+    public void W7_svd_500()
+    {
+        _svdR ??= Facade(Input<double>("R", 500, 500), 500, 500);
+        var (u, s, vh) = np.linalg.svd(_svdR);
+        u?.Dispose();
+        s.Dispose();
+        vh?.Dispose();
+    }
+
+    [Benchmark]
+    public void W7_eigh_500()
+    {
+        _eighS ??= Facade(Input<double>("S", 500, 500), 500, 500);
+        var (w, v) = np.linalg.eigh(_eighS);
+        w.Dispose();
+        v.Dispose();
+    }
+
+    [Benchmark]
+    public void W7_eig_300()
+    {
+        _eigR ??= Facade(Input<double>("R", 300, 300), 300, 300);
+        var (w, v) = np.linalg.eig(_eigR);
+        w.Dispose();
+        v.Dispose();
+    }
+
+    [Benchmark]
+    public void W7_qr_1000()
+    {
+        _qrR ??= Facade(Input<double>("R", 1000, 1000), 1000, 1000);
+        var (q, r) = np.linalg.qr(_qrR);
+        q?.Dispose();
+        r.Dispose();
+    }
+
+    /// <summary>The input as an NDArray (one copy, on the untimed first call).</summary>
+    internal static NDArray Facade(NativeArray<double> x, params long[] shape)
+    {
+        var a = np.empty(shape);
+        x.AsSpan().CopyTo(a.AsSpan<double>());
+        return a;
+    }
+}
