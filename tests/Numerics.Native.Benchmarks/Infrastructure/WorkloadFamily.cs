@@ -19,7 +19,7 @@ public abstract class WorkloadFamily
     public virtual void LoadNative() => NativeBackend.EnsureKernels();
 
     [GlobalCleanup]
-    public void FreeInputs()
+    public virtual void FreeInputs()
     {
         foreach (IDisposable d in _owned) d.Dispose();
         _owned.Clear();
@@ -32,6 +32,22 @@ public abstract class WorkloadFamily
     /// <summary>2-D input <paramref name="name"/> of the calling workload (the method's name is its id).</summary>
     protected NativeArray<T> Input<T>(string name, int n0, int n1, [CallerMemberName] string id = "") where T : unmanaged, INumberBase<T> =>
         Own(Inputs.Load<T>(id, name, n0, n1));
+
+    /// <summary>1-D input <paramref name="name"/> as an NDArray (one copy, on the untimed first call).</summary>
+    protected NDArray Array<T>(string name, int n0, [CallerMemberName] string id = "") where T : unmanaged, INumberBase<T> =>
+        Facade(Input<T>(name, n0, id));
+
+    /// <summary>2-D input <paramref name="name"/> as an NDArray (one copy, on the untimed first call).</summary>
+    protected NDArray Array<T>(string name, int n0, int n1, [CallerMemberName] string id = "") where T : unmanaged, INumberBase<T> =>
+        Facade(Input<T>(name, n0, n1, id));
+
+    private NDArray Facade<T>(NativeArray<T> x) where T : unmanaged
+    {
+        var a = np.empty(new Shape([.. x.Shape.Select(d => (long)d)]), typeof(T));
+        x.AsSpan().CopyTo(a.AsSpan<T>());
+        _owned.Add(a);
+        return a;
+    }
 
     private NativeArray<T> Own<T>(NativeArray<T> a) where T : unmanaged
     {

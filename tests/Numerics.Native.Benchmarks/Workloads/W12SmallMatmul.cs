@@ -12,8 +12,8 @@ public class W12SmallMatmul : WorkloadFamily
     [Benchmark]
     public void W12_small_matmul_4()
     {
-        _a ??= W6W7Linalg.Facade(Input<double>("A", 4, 4), 4, 4);
-        _b ??= W6W7Linalg.Facade(Input<double>("B", 4, 4), 4, 4);
+        _a ??= Array<double>("A", 4, 4);
+        _b ??= Array<double>("B", 4, 4);
         using var c = np.matmul(_a, _b);
     }
 }

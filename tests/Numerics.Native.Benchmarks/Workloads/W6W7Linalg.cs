@@ -14,37 +14,37 @@ public class W6W7Linalg : WorkloadFamily
     [Benchmark]
     public void W6_solve_1000()
     {
-        _solveA ??= Facade(Input<double>("A", 1000, 1000), 1000, 1000);
-        _solveB ??= Facade(Input<double>("b", 1000), 1000);
+        _solveA ??= Array<double>("A", 1000, 1000);
+        _solveB ??= Array<double>("b", 1000);
         using var x = np.linalg.solve(_solveA, _solveB);
     }
 
     [Benchmark]
     public void W6_inv_500()
     {
-        _invA ??= Facade(Input<double>("A", 500, 500), 500, 500);
+        _invA ??= Array<double>("A", 500, 500);
         using var r = np.linalg.inv(_invA);
     }
 
     [Benchmark]
     public void W6_det_500()
     {
-        _detA ??= Facade(Input<double>("A", 500, 500), 500, 500);
+        _detA ??= Array<double>("A", 500, 500);
         using var r = np.linalg.det(_detA);
     }
 
     [Benchmark]
     public void W6_cholesky_1000()
     {
-        _cholS ??= Facade(Input<double>("S", 1000, 1000), 1000, 1000);
+        _cholS ??= Array<double>("S", 1000, 1000);
         using var r = np.linalg.cholesky(_cholS);
     }
 
     [Benchmark]
     public void W6_lstsq_2000x200()
     {
-        _lstX ??= Facade(Input<double>("X", 2000, 200), 2000, 200);
-        _lstY ??= Facade(Input<double>("y", 2000), 2000);
+        _lstX ??= Array<double>("X", 2000, 200);
+        _lstY ??= Array<double>("y", 2000);
         var (x, res, _, s) = np.linalg.lstsq(_lstX, _lstY);
         x.Dispose();
         res.Dispose();
@@ -54,7 +54,7 @@ public class W6W7Linalg : WorkloadFamily
     [Benchmark]
     public void W7_svd_500()
     {
-        _svdR ??= Facade(Input<double>("R", 500, 500), 500, 500);
+        _svdR ??= Array<double>("R", 500, 500);
         var (u, s, vh) = np.linalg.svd(_svdR);
         u?.Dispose();
         s.Dispose();
@@ -64,7 +64,7 @@ public class W6W7Linalg : WorkloadFamily
     [Benchmark]
     public void W7_eigh_500()
     {
-        _eighS ??= Facade(Input<double>("S", 500, 500), 500, 500);
+        _eighS ??= Array<double>("S", 500, 500);
         var (w, v) = np.linalg.eigh(_eighS);
         w.Dispose();
         v.Dispose();
@@ -73,7 +73,7 @@ public class W6W7Linalg : WorkloadFamily
     [Benchmark]
     public void W7_eig_300()
     {
-        _eigR ??= Facade(Input<double>("R", 300, 300), 300, 300);
+        _eigR ??= Array<double>("R", 300, 300);
         var (w, v) = np.linalg.eig(_eigR);
         w.Dispose();
         v.Dispose();
@@ -82,17 +82,9 @@ public class W6W7Linalg : WorkloadFamily
     [Benchmark]
     public void W7_qr_1000()
     {
-        _qrR ??= Facade(Input<double>("R", 1000, 1000), 1000, 1000);
+        _qrR ??= Array<double>("R", 1000, 1000);
         var (q, r) = np.linalg.qr(_qrR);
         q?.Dispose();
         r.Dispose();
-    }
-
-    /// <summary>The input as an NDArray (one copy, on the untimed first call).</summary>
-    internal static NDArray Facade(NativeArray<double> x, params long[] shape)
-    {
-        var a = np.empty(shape);
-        x.AsSpan().CopyTo(a.AsSpan<double>());
-        return a;
     }
 }
