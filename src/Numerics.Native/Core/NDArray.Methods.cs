@@ -31,8 +31,9 @@ public partial class NDArray : IFormattable
             "A" => Allocate(Dims.AsSpan().ToArray(), target, fortran: IsFContiguous && !IsCContiguous),
             _ => AllocateLike(this, target),
         };
+        // Arrays are stored in native byte order (the result's dtype is the native one), so a big-endian request
+        // keeps the values; swapping the bytes here would relabel them as wrong native values.
         NativeOps.CopyWarn(r, this);
-        if (dtype.IsSwapped) NativeOps.ByteSwapInPlace(r);
         return r;
     }
 

@@ -85,6 +85,8 @@ public class DTypeAndPromotionTests
         Assert.That(np.dtype(">f8").byteorder, Is.EqualTo('>'));
         Assert.That(np.dtype(">f8").isnative, Is.False);
         Assert.That(np.repr(np.dtype(">f8")), Is.EqualTo("dtype('>f8')"));
+        // NumPy: np.arange(3).astype('>i8') keeps the values [0, 1, 2]; here the copy is stored in native order.
+        using (var big = np.arange(3).astype(">i8")) Assert.That(big.ToArray<long>(), Is.EqualTo(new long[] { 0, 1, 2 }));
         Assert.That(np.repr(np.float32), Is.EqualTo("dtype('float32')"));
         Assert.That(() => np.dtype("foo"), Throws.InstanceOf<TypeError>().With.Message.EqualTo("data type 'foo' not understood"));
         Assert.That(() => np.dtype("O"), Throws.InstanceOf<TypeError>().With.Message.EqualTo("data type 'O' is not supported by Numerics.Native"));
