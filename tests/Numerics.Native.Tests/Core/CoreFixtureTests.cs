@@ -197,6 +197,10 @@ internal sealed class Call
 
     internal NDArray[] Arrays(int i) => _args[i]!.AsArray().Select(ToArray).ToArray();
 
+    /// <summary>Index-trick items: strings (slice text or directives) stay strings, the rest are array-likes.</summary>
+    internal object[] Items(int i) =>
+        _args[i]!.AsArray().Select(x => x is JsonValue v && v.TryGetValue<string>(out var s) ? (object)s : ToArray(x)).ToArray();
+
     internal long L(int i) => _args[i]!.GetValue<long>();
 
     internal long? NL(int i) => _args[i] is null ? null : _args[i]!.GetValue<long>();

@@ -55,6 +55,10 @@ internal static class FixtureOps
         "vander" => np.vander(c.A(0), c.NL(1), c.B(2)),
         "meshgrid" => np.meshgrid(c.Arrays(0), c.S(1), c.B(2)),
         "indices" => np.indices(c.Shp(0)),
+        "mgrid" => np.mgrid[c.S(0)],
+        "ogrid" => np.ogrid[c.S(0)],
+        "r_" => np.r_[c.Items(0)],
+        "c_" => np.c_[c.Items(0)],
         "frombuffer" => np.frombuffer(new ReadOnlyMemory<byte>(c.Bytes(0)), c.S(1), c.L(2), c.L(3)),   // Python bytes are immutable
         "array" => np.array(c.A(0), order: c.S(1)),
         "asarray" => np.asarray(c.A(0), order: c.S(1)),
