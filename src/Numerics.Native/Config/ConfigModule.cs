@@ -43,5 +43,32 @@ public static partial class np
 
         /// <summary>The kernel library's dispatch level: "AVX512", "AVX2" or "baseline".</summary>
         public string simd_level => NativeBackend.SimdLevel;
+
+        /// <summary>
+        /// Native bytes held by live arrays right now, counted in allocation blocks (the size class), so creating and
+        /// disposing an array always restores the value; memory cached by the buffer pool is excluded. Wrapped .NET
+        /// memory (<c>NDArray.Wrap</c>, <c>np.frombuffer</c>) is not native and not counted. NumPy equivalent: none
+        /// (NumPy's memory is Python's; <c>tracemalloc</c> comes closest).
+        /// </summary>
+        public long native_bytes_in_use => MemoryCounters.InUse;
+
+        /// <summary>
+        /// Bytes the buffer pool may keep for reuse after arrays are disposed (default: a quarter of the memory
+        /// available to the process, at most 1 GiB); 0 disables the pool. Lowering it below what is cached now trims
+        /// the pool at once. NumPy equivalent: none (NumPy keeps a small fixed cache of data blocks).
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+        public long buffer_pool_limit
+        {
+            get => BufferPool.Limit;
+            set => BufferPool.Limit = value;
+        }
+
+        /// <summary>
+        /// Returns the pool's cached memory to the OS now: every shared cache and the calling thread's own small-block
+        /// cache (other threads' per-thread caches, at most 16 blocks per size class each, age out on their own).
+        /// NumPy equivalent: none.
+        /// </summary>
+        public void trim_pool() => BufferPool.Trim();
     }
 }
