@@ -51,7 +51,9 @@ internal static unsafe class NativeOps
     /// <summary>Copy plus NumPy's cast warnings (ComplexWarning, "invalid value encountered in cast").</summary>
     internal static void CopyWarn(NDArray dst, NDArray src)
     {
-        if (src.Dtype.IsComplex && !dst.Dtype.IsComplex && src.size > 0)
+        // NumPy warns for every complex → real cast, empty arrays included, but not for complex → bool (a nonzero
+        // test, which loses nothing).
+        if (src.Dtype.IsComplex && !dst.Dtype.IsComplex && !dst.Dtype.IsBool)
             WarningSink.Report(new ComplexWarning("Casting complex values to real discards the imaginary part"));
         int fpe = Copy(dst, src);
         if ((fpe & CastLoops.FpeInvalid) != 0) FpeSink.Report("invalid value encountered in cast");

@@ -125,6 +125,12 @@ public class DTypeAndPromotionTests
             using var n = np.array(new[] { double.NaN }).astype(np.int64);
             Assert.That(n.item<long>(), Is.EqualTo(long.MinValue));
             Assert.That(seen.Select(w => (w.category, w.Message)), Is.EqualTo(new[] { ("RuntimeWarning", "invalid value encountered in cast") }));
+            // NumPy (checked with -W always): complex → bool does not warn; an empty complex → float64 cast does.
+            seen.Clear();
+            using var b = c.astype(np.@bool);
+            Assert.That(seen, Is.Empty);
+            using var e = np.zeros(0, np.complex128).astype(np.float64);
+            Assert.That(seen.Select(w => w.category), Is.EqualTo(new[] { "ComplexWarning" }));
         }
         finally
         {
