@@ -6,12 +6,14 @@ using Numerics.Native.Interop;
 // Started by the tests with another environment (NUMERICS_NATIVE_BLAS, OMP_NUM_THREADS, …); prints one JSON object.
 //   backend   load the backend, run the binding checks, report where BLAS and LAPACK came from
 //   threads   report the thread count seen at start, then set and read it back
+//   mathnet   NumericsNativeProvider.IsAvailable() and Use(), then Math.NET on whichever provider it holds
 var result = new Dictionary<string, object?>();
 string mode = args.Length > 0 ? args[0] : "backend";
 try
 {
     switch (mode)
     {
+        case "mathnet": MathNetChecks.Run(result); break;
         case "backend":
             NativeBackend.EnsureKernels();
             result["name"] = NativeBackend.Name;

@@ -180,6 +180,8 @@ public static class NativeBackend
             return;
         }
 
+        // A failed load is retried on the next call (IsAvailable, then Use, …): the trace tells of this attempt only.
+        Trace.Clear();
         string? setting = Libc.GetEnv("NUMERICS_NATIVE_BLAS");
         IReadOnlyList<BackendPlan> plans = BackendPlan.For(setting);
         if (plans.Count == 0)
@@ -235,16 +237,24 @@ public static class NativeBackend
         }
         catch (DllNotFoundException e)
         {
-            Trace.AppendLine($"  {prefix}: {file}: {FirstLine(e.Message)}");
+            string reason = LoaderReason(e.Message); // dlerror's text starts with the file it could not open
+            Trace.AppendLine(reason.StartsWith(file, StringComparison.Ordinal) ? $"  {prefix}: {reason}" : $"  {prefix}: {file}: {reason}");
             handle = 0;
             return false;
         }
     }
 
-    private static string FirstLine(string s)
+    /// <summary>The loader's own words (dlerror: "cannot open shared object file: No such file or directory"),
+    /// which .NET puts after its first line of general advice; that first line where nothing follows it.</summary>
+    private static string LoaderReason(string message)
     {
-        int i = s.IndexOf('\n', StringComparison.Ordinal);
-        return i < 0 ? s : s[..i];
+        string[] lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length switch
+        {
+            0 => message,
+            1 => lines[0],
+            _ => string.Join("; ", lines[1..]),
+        };
     }
 
     private static void Accept(string name, nint cblas, nint lapacke, string cblasFile, string lapackeFile)

@@ -279,14 +279,7 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
 
     public static void LUSolve(int columnsOfB, T[] a, int order, T[] b)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        CheckOrder(order);
-        ArgumentOutOfRangeException.ThrowIfNegative(columnsOfB);
-        RequireLength(a, (long)order * order, nameof(a));
-        RequireLength(b, (long)order * columnsOfB, nameof(b));
-        if (ReferenceEquals(a, b))
-            throw new ArgumentException(DifferentObjects);
+        CheckSquareSolve(a, order, b, columnsOfB);
         T[] factors = (T[])a.Clone();
         var ipiv = new int[order];
         fixed (T* pa = factors)
@@ -301,17 +294,10 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
 
     public static void LUSolveFactored(int columnsOfB, T[] a, int order, int[] ipiv, T[] b)
     {
-        ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(ipiv);
-        ArgumentNullException.ThrowIfNull(b);
-        CheckOrder(order);
-        ArgumentOutOfRangeException.ThrowIfNegative(columnsOfB);
-        RequireLength(a, (long)order * order, nameof(a));
+        CheckSquareSolve(a, order, b, columnsOfB);
         if (ipiv.Length != order)
             throw new ArgumentException(ArraysSameLength, nameof(ipiv));
-        RequireLength(b, (long)order * columnsOfB, nameof(b));
-        if (ReferenceEquals(a, b))
-            throw new ArgumentException(DifferentObjects);
         int[] pivots = OneBased(ipiv, order);
         fixed (T* pa = a)
         fixed (T* pb = b)
@@ -337,6 +323,20 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
     }
 
     private static void CheckOrder(int order) => ArgumentOutOfRangeException.ThrowIfNegative(order);
+
+    /// <summary>The checks every A·X = B solve with a square A makes (LU and Cholesky, factored or not): both arrays
+    /// there, sizes not negative, lengths order² and order·columnsB, and two distinct arrays (B is overwritten).</summary>
+    private static void CheckSquareSolve(T[] a, int order, T[] b, int columnsB)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        CheckOrder(order);
+        ArgumentOutOfRangeException.ThrowIfNegative(columnsB);
+        RequireLength(a, (long)order * order, nameof(a));
+        RequireLength(b, (long)order * columnsB, nameof(b));
+        if (ReferenceEquals(a, b))
+            throw new ArgumentException(DifferentObjects);
+    }
 
     // ---- Cholesky ----
 
@@ -366,14 +366,7 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
 
     public static void CholeskySolve(T[] a, int orderA, T[] b, int columnsB)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        CheckOrder(orderA);
-        ArgumentOutOfRangeException.ThrowIfNegative(columnsB);
-        RequireLength(a, (long)orderA * orderA, nameof(a));
-        RequireLength(b, (long)orderA * columnsB, nameof(b));
-        if (ReferenceEquals(a, b))
-            throw new ArgumentException(DifferentObjects);
+        CheckSquareSolve(a, orderA, b, columnsB);
         T[] factor = (T[])a.Clone();
         Potrf(factor, orderA);
         Potrs(factor, orderA, b, columnsB);
@@ -381,14 +374,7 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
 
     public static void CholeskySolveFactored(T[] a, int orderA, T[] b, int columnsB)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        CheckOrder(orderA);
-        ArgumentOutOfRangeException.ThrowIfNegative(columnsB);
-        RequireLength(a, (long)orderA * orderA, nameof(a));
-        RequireLength(b, (long)orderA * columnsB, nameof(b));
-        if (ReferenceEquals(a, b))
-            throw new ArgumentException(DifferentObjects);
+        CheckSquareSolve(a, orderA, b, columnsB);
         Potrs(a, orderA, b, columnsB);
     }
 

@@ -179,7 +179,7 @@ public static class CompareRun
             ["kernels_path"] = NativeBackend.KernelsPath,
             ["simd_level"] = NativeBackend.SimdLevel,
             ["num_threads"] = NativeBackend.NumThreads,
-            ["mathnet"] = Version(typeof(MathNet.Numerics.Control)),
+            ["mathnet"] = Version(typeof(global::MathNet.Numerics.Control)),
             ["system_numerics_tensors"] = Version(typeof(System.Numerics.Tensors.TensorPrimitives)),
             ["env"] = env,
         };

@@ -1,8 +1,7 @@
 // Math.NET Numerics with Numerics.Native's provider, with its managed provider, and the same LAPACK/BLAS calls made
-// directly: the before/after table (README "Math.NET provider"). Compiled only where the project references
-// src/Numerics.Native.MathNet and defines NUMERICS_NATIVE_MATHNET_PROVIDER, so this file never breaks the build of
-// a checkout without them. Run: dotnet run -c Release -- --filter '*MathNetProvider*'
-#if NUMERICS_NATIVE_MATHNET_PROVIDER
+// directly: the before/after table (README "Math.NET provider"). Only peers (no workload of ours, no NumPy
+// id), so build/compare.sh never runs them. Run:
+//   dotnet run -c Release --project tests/Numerics.Native.Benchmarks -- --filter '*MathNetProvider*'
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
@@ -197,4 +196,3 @@ public unsafe class MathNetProviderDirect
         return wr;
     }
 }
-#endif
