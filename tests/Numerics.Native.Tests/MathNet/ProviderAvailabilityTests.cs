@@ -17,8 +17,9 @@ public class ProviderAvailabilityTests
 {
     private const string ManagedName = "Managed";
 
-    // A missing file, and a real CBLAS with no LAPACKE beside it (netlib's libblas.so.3).
-    [TestCase("/nonexistent/libnoblas.so", "/nonexistent/libnoblas.so:")]
+    // A missing file (the loader's reason is in the message), and a real CBLAS with no LAPACKE beside it (netlib's
+    // libblas.so.3).
+    [TestCase("/nonexistent/libnoblas.so", "cannot open shared object file")]
     [TestCase("/usr/lib/x86_64-linux-gnu/blas/libblas.so.3", "does not export LAPACKE_dgesv")]
     public void NoUsableBackend_IsAvailableIsFalse_UseThrowsWithTheFix_MathNetStaysManaged(string setting, string reason)
     {
@@ -32,6 +33,7 @@ public class ProviderAvailabilityTests
         string message = r.GetProperty("use_message").GetString()!;
         Assert.That(message, Does.Contain($"NUMERICS_NATIVE_BLAS={setting}"), "names the setting");
         Assert.That(message, Does.Contain(reason), "says why the attempt failed");
+        Assert.That(message.Split(reason).Length - 1, Is.EqualTo(1), "lists the attempt once, though IsAvailable() tried twice before");
         Assert.That(message, Does.Contain("build/setup.sh").And.Contain("libopenblas0-pthread"), "says how to fix it");
 
         Assert.That(r.GetProperty("provider_before").GetString(), Does.StartWith(ManagedName));
