@@ -19,6 +19,7 @@ public static class Program
             case "--info": return CompareRun.PrintInfo();
             case "--compare-run": return CompareRun.Run(args);
             case "--raw": return CompareRun.Raw(args);
+            case "--raw-pairs": return CompareRun.RawPairs(args);
             case "--callgrind-noop":
                 // Under callgrind: instructions per call = Δinstructions / Δcalls between two runs of different N.
                 long n = long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);

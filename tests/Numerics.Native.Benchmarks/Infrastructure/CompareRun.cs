@@ -140,6 +140,44 @@ public static class CompareRun
         return 0;
     }
 
+    /// <summary>
+    /// <c>--raw-pairs ID --a PEER --b PEER [--pairs K]</c>: two sides of one workload in one process (their setups
+    /// must not conflict, e.g. a provider against direct calls), one warm-up call each, then K pairs of calls, the
+    /// order alternating (ab, ba, …). A burst of other work on the machine lands on both calls of a pair, so the
+    /// median of the per-pair ratios a / b holds still where the times themselves do not (build/mathnet_bench.py).
+    /// </summary>
+    public static int RawPairs(string[] args)
+    {
+        string id = args.Length > 1 ? args[1] : throw new ArgumentException("--raw-pairs needs a workload id");
+        int pairs = IntOption(args, "--pairs", 10);
+        var sides = new[] { Option(args, "--a"), Option(args, "--b") }.Select(peer =>
+        {
+            WorkloadInfo w = WorkloadRegistry.Find(id, peer);
+            object family = Activator.CreateInstance(w.Family)!;
+            Invoke<GlobalSetupAttribute>(family, id);
+            w.Method.Invoke(family, null);
+            return (w.Method, Family: family, Times: new double[pairs]);
+        }).ToArray();
+        for (int i = 0; i < pairs; i++)
+        {
+            foreach (int k in i % 2 == 0 ? [0, 1] : new[] { 1, 0 })
+            {
+                long t0 = Stopwatch.GetTimestamp();
+                sides[k].Method.Invoke(sides[k].Family, null);
+                sides[k].Times[i] = Stopwatch.GetElapsedTime(t0).Ticks * 100.0;
+            }
+        }
+        var doc = new JsonObject
+        {
+            ["id"] = id,
+            ["threads"] = NativeBackend.NumThreads,
+            ["a_ns"] = new JsonArray(sides[0].Times.Select(t => (JsonNode)Math.Round(t)).ToArray()),
+            ["b_ns"] = new JsonArray(sides[1].Times.Select(t => (JsonNode)Math.Round(t)).ToArray()),
+        };
+        Console.WriteLine(doc.ToJsonString());
+        return 0;
+    }
+
     /// <summary><c>--info</c>: what this process loaded, as JSON on stdout.</summary>
     public static int PrintInfo()
     {
