@@ -224,6 +224,12 @@ NK_API int32_t nk_get_num_threads(void);
 /* Budget tokens: returns how many threads (>= 1, including the caller) the call may use; never blocks. */
 NK_API int32_t nk_threads_acquire(int32_t want);
 NK_API void nk_threads_release(int32_t granted);
+/* The backend thread gate (native/src/core/nk_blas_gate.c): a BLAS/LAPACK call costing `work` multiply-adds sits
+ * between nk_blas_enter(work) and nk_blas_leave(token). Below NK_BLAS_SOLO_MAX_WORK the backend runs on the calling
+ * thread alone, concurrently with other such calls; above it the call runs alone with every thread. Returns the
+ * token for nk_blas_leave; may block (sleeping) while a large call runs. */
+NK_API int32_t nk_blas_enter(double work);
+NK_API void nk_blas_leave(int32_t token);
 /* Thread-local text for NK_E_INTERNAL / NK_E_BAD_DESC; never NULL. */
 NK_API const char *nk_last_error(void);
 /* SLEEF's version as major*10000 + minor*100 + patch. */

@@ -5,7 +5,8 @@
  * 0.3.21 threads even a 48×48 dgesv: 16 service threads doing small solves ran 60× slower than one thread doing
  * them all, burning both cores. MKL and BLIS behave alike with their own pools.
  *
- * So every backend call made by the kernel library enters this gate with its size:
+ * So every backend call made by the kernel library (and by Interop's BlasGate users: the Math.NET provider) enters
+ * this gate with its size:
  *  - small problems (cost below NK_BLAS_SOLO_MAX_WORK) run on the calling thread alone, backend count 1, any
  *    number at once — N callers use N cores and nobody spins;
  *  - large problems run one at a time with the backend's full count, which already uses every core.
@@ -57,7 +58,8 @@ int32_t nk_blas_enter(double work)
 
 void nk_blas_leave(int32_t token)
 {
-    if (token == NK_BLAS_UNGATED)
+    /* A token this gate did not hand out (the call is public) must not unbalance the counts. */
+    if (token != NK_BLAS_SOLO && token != NK_BLAS_WIDE)
         return;
     pthread_mutex_lock(&g_lock);
     if (token == NK_BLAS_WIDE)

@@ -46,11 +46,9 @@ const nk_loop_entry *const *nk_loop_tables(void);
 
 size_t nk_dtype_size(int32_t dtype);
 
-/* The backend thread gate (nk_blas_gate.c). Every call into BLAS/LAPACK from the kernel library sits between
- * nk_blas_enter(cost) and nk_blas_leave(token); cost is the problem's multiply-add count (m·n·k, or n³ for a
- * factorisation), summed over the problems the call runs on one thread. */
+/* Tokens of the backend thread gate (nk_blas_enter/nk_blas_leave, public). Every call into BLAS/LAPACK from the
+ * kernel library passes it; the cost is the problem's multiply-add count (m·n·k, or m·n·min(m, n) for a
+ * factorisation) — of one problem, since each problem of a batch runs on one thread. */
 enum { NK_BLAS_UNGATED = 0, NK_BLAS_SOLO = 1, NK_BLAS_WIDE = 2 };
-int32_t nk_blas_enter(double work);
-void nk_blas_leave(int32_t token);
 
 #endif /* NK_INTERNAL_H */

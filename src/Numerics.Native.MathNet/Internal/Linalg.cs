@@ -28,6 +28,14 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
         _ => Trans,
     };
 
+    /// <summary>
+    /// Every BLAS/LAPACK call passes the backend thread gate with its multiply-add count (a·b·c), as the facade's
+    /// calls do: small problems from many service threads then run side by side on one backend thread each instead
+    /// of queueing on OpenBLAS's spinning pool (README "Math.NET provider").
+    /// </summary>
+    private static global::Numerics.Native.Interop.BlasGate.Ticket Gate(double a, double b, double c) =>
+        global::Numerics.Native.Interop.BlasGate.Enter(a * b * c);
+
     private static void RequireLength(T[] array, long length, string name, string message = ArraysSameLength)
     {
         if (array.Length != length)
@@ -47,8 +55,8 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
         if (ReferenceEquals(result, x) && !ReferenceEquals(result, y))
         {
             // result = alpha·x + y with result already holding x.
-            TOps.Scal(n, alpha, result, 1);
-            TOps.Axpy(n, TOps.One, y, result);
+            using (Gate(n, 1, 1)) TOps.Scal(n, alpha, result, 1);
+            using (Gate(n, 1, 1)) TOps.Axpy(n, TOps.One, y, result);
             return;
         }
         if (ReferenceEquals(x, y))
@@ -57,12 +65,12 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
             T[] copy = (T[])x.Clone();
             y.AsSpan().CopyTo(result);
             if (!TOps.IsZero(alpha))
-                TOps.Axpy(n, alpha, copy, result);
+                using (Gate(n, 1, 1)) TOps.Axpy(n, alpha, copy, result);
             return;
         }
         y.AsSpan().CopyTo(result);
         if (!TOps.IsZero(alpha))
-            TOps.Axpy(n, alpha, x, result);
+            using (Gate(n, 1, 1)) TOps.Axpy(n, alpha, x, result);
     }
 
     public static void ScaleArray(T alpha, T[] x, T[] result)
@@ -78,7 +86,7 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
         }
         x.AsSpan().CopyTo(result);
         if (!TOps.IsOne(alpha))
-            TOps.Scal(result.Length, alpha, result, 1);
+            using (Gate(result.Length, 1, 1)) TOps.Scal(result.Length, alpha, result, 1);
     }
 
     public static void ConjugateArray(T[] x, T[] result)
@@ -96,7 +104,7 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
         ArgumentNullException.ThrowIfNull(x);
         if (y.Length != x.Length)
             throw new ArgumentException(SameLength);
-        return TOps.Dot(x.Length, x, y);
+        using (Gate(x.Length, 1, 1)) return TOps.Dot(x.Length, x, y);
     }
 
     private static void CheckPointwise(T[] x, T[] y, T[] result)
@@ -156,7 +164,7 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
         if ((long)rows * columns > matrix.Length)
             throw new ArgumentException($"The given array is too small: rows ({rows}) * columns ({columns}) > matrix.Length ({matrix.Length}).", nameof(matrix));
         fixed (T* a = matrix)
-            return TOps.Lange(letter, rows, columns, a, Math.Max(1, rows));
+            using (Gate(rows, columns, 1)) return TOps.Lange(letter, rows, columns, a, Math.Max(1, rows));
     }
 
     public static void MatrixMultiply(T[] x, int rowsX, int columnsX, T[] y, int rowsY, int columnsY, T[] result)
@@ -202,7 +210,7 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
     {
         bool aliased = ReferenceEquals(c, a) || ReferenceEquals(c, b);
         T[] target = aliased ? (T[])c.Clone() : c;
-        TOps.Gemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, target, Math.Max(1, m));
+        using (Gate(m, n, k)) TOps.Gemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, target, Math.Max(1, m));
         if (aliased)
             target.AsSpan().CopyTo(c);
     }
@@ -220,7 +228,7 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
         // A singular U (info > 0) is a result, not an error: Math.NET's managed LU does not throw either.
         fixed (T* a = data)
         fixed (int* p = ipiv)
-            TOps.Getrf(order, order, a, Math.Max(1, order), p);
+            using (Gate(order, order, order)) TOps.Getrf(order, order, a, Math.Max(1, order), p);
         for (int i = 0; i < order; i++)
             ipiv[i]--; // LAPACK counts rows from 1, Math.NET from 0
     }
@@ -233,7 +241,7 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
         var ipiv = new int[order];
         fixed (T* pa = a)
         fixed (int* p = ipiv)
-            TOps.Getrf(order, order, pa, Math.Max(1, order), p);
+            using (Gate(order, order, order)) TOps.Getrf(order, order, pa, Math.Max(1, order), p);
         InverseFactored(a, order, ipiv);
     }
 
@@ -266,14 +274,14 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
                 for (int i = 0; i < order; i++)
                     identity[i * order + i] = TOps.One;
                 fixed (T* pb = identity)
-                    TOps.Getrs(order, order, pa, order, p, pb, order);
+                    using (Gate(order, order, order)) TOps.Getrs(order, order, pa, order, p, pb, order);
                 identity.AsSpan().CopyTo(a);
                 return;
             }
             T query;
-            TOps.Getri(order, pa, order, p, &query, -1);
+            using (Gate(order, order, order)) TOps.Getri(order, pa, order, p, &query, -1);
             using var work = new Scratch<T>(Math.Max(order, TOps.WorkSize(query)));
-            TOps.Getri(order, pa, order, p, work.Pointer, work.Length);
+            using (Gate(order, order, order)) TOps.Getri(order, pa, order, p, work.Pointer, work.Length);
         }
     }
 
@@ -287,8 +295,8 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
         fixed (int* p = ipiv)
         {
             int ld = Math.Max(1, order);
-            TOps.Getrf(order, order, pa, ld, p);
-            TOps.Getrs(order, columnsOfB, pa, ld, p, pb, ld);
+            using (Gate(order, order, order)) TOps.Getrf(order, order, pa, ld, p);
+            using (Gate(order, order, columnsOfB)) TOps.Getrs(order, columnsOfB, pa, ld, p, pb, ld);
         }
     }
 
@@ -304,7 +312,7 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
         fixed (int* p = pivots)
         {
             int ld = Math.Max(1, order);
-            TOps.Getrs(order, columnsOfB, pa, ld, p, pb, ld);
+            using (Gate(order, order, columnsOfB)) TOps.Getrs(order, columnsOfB, pa, ld, p, pb, ld);
         }
     }
 
@@ -353,7 +361,7 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
     {
         int info;
         fixed (T* pa = a)
-            info = TOps.Potrf(order, pa, Math.Max(1, order));
+            using (Gate(order, order, order)) info = TOps.Potrf(order, pa, Math.Max(1, order));
         // OpenBLAS's potrf lets a NaN pivot through; Math.NET's managed test (pivot > 0) rejects it.
         bool positive = info == 0;
         for (int i = 0; i < order && positive; i++)
@@ -384,7 +392,7 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
         fixed (T* pb = b)
         {
             int ld = Math.Max(1, order);
-            TOps.Potrs(order, columnsB, pa, ld, pb, ld);
+            using (Gate(order, order, columnsB)) TOps.Potrs(order, columnsB, pa, ld, pb, ld);
         }
     }
 
@@ -451,18 +459,18 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
     {
         T query;
         int lda = Math.Max(1, m);
-        TOps.Geqrf(m, n, a, lda, tau, &query, -1);
+        using (Gate(m, n, Math.Min(m, n))) TOps.Geqrf(m, n, a, lda, tau, &query, -1);
         using var work = new Scratch<T>(Math.Max(n, TOps.WorkSize(query)));
-        TOps.Geqrf(m, n, a, lda, tau, work.Pointer, work.Length);
+        using (Gate(m, n, Math.Min(m, n))) TOps.Geqrf(m, n, a, lda, tau, work.Pointer, work.Length);
     }
 
     private static void Orgqr(int m, int n, int k, T* a, T* tau)
     {
         T query;
         int lda = Math.Max(1, m);
-        TOps.Orgqr(m, n, k, a, lda, tau, &query, -1);
+        using (Gate(m, n, k)) TOps.Orgqr(m, n, k, a, lda, tau, &query, -1);
         using var work = new Scratch<T>(Math.Max(n, TOps.WorkSize(query)));
-        TOps.Orgqr(m, n, k, a, lda, tau, work.Pointer, work.Length);
+        using (Gate(m, n, k)) TOps.Orgqr(m, n, k, a, lda, tau, work.Pointer, work.Length);
     }
 
     public static void QRSolve(T[] a, int rows, int columns, T[] b, int columnsB, T[] x, QRMethod method)
@@ -490,12 +498,12 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
         {
             Geqrf(rows, columns, pa, pt);
             T query;
-            TOps.OrmqrLeftAdjoint(rows, columnsB, columns, pa, rows, pt, py, rows, &query, -1);
+            using (Gate(rows, columnsB, columns)) TOps.OrmqrLeftAdjoint(rows, columnsB, columns, pa, rows, pt, py, rows, &query, -1);
             using var work = new Scratch<T>(Math.Max(columnsB, TOps.WorkSize(query)));
-            TOps.OrmqrLeftAdjoint(rows, columnsB, columns, pa, rows, pt, py, rows, work.Pointer, work.Length);
+            using (Gate(rows, columnsB, columns)) TOps.OrmqrLeftAdjoint(rows, columnsB, columns, pa, rows, pt, py, rows, work.Pointer, work.Length);
         }
         // trsm, not trtrs: a zero on R's diagonal gives infinities as Math.NET's back substitution does, not an error.
-        TOps.TrsmUpper(columns, columnsB, factors, rows, y, rows);
+        using (Gate(columns, columns, columnsB)) TOps.TrsmUpper(columns, columnsB, factors, rows, y, rows);
         for (int j = 0; j < columnsB; j++)
             Array.Copy(y, j * rows, x, j * columns, columns);
     }
@@ -523,8 +531,8 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
         if (columnsA == 0 || columnsB == 0)
             return;
         // X = R⁻¹ · (first columnsA columns of Q)ᴴ · B
-        TOps.Gemm(AdjointCode, NoTrans, columnsA, columnsB, rowsA, TOps.One, q, rowsA, b, rowsA, default, x, columnsA);
-        TOps.TrsmUpper(columnsA, columnsB, r, rowsR, x, columnsA);
+        using (Gate(columnsA, columnsB, rowsA)) TOps.Gemm(AdjointCode, NoTrans, columnsA, columnsB, rowsA, TOps.One, q, rowsA, b, rowsA, default, x, columnsA);
+        using (Gate(columnsA, columnsA, columnsB)) TOps.TrsmUpper(columnsA, columnsB, r, rowsR, x, columnsA);
     }
 
     // ---- SVD ----
@@ -568,11 +576,11 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
         fixed (T* pu = u)
         fixed (T* pv = vt)
         {
-            info = TOps.Svd(vectors, divideAndConquer: true, m, n, pa, ps, pu, pv);
+            using (Gate(m, n, Math.Min(m, n))) info = TOps.Svd(vectors, divideAndConquer: true, m, n, pa, ps, pu, pv);
             if (info > 0)
             {
                 saved.AsSpan().CopyTo(a);
-                info = TOps.Svd(vectors, divideAndConquer: false, m, n, pa, ps, pu, pv);
+                using (Gate(m, n, Math.Min(m, n))) info = TOps.Svd(vectors, divideAndConquer: false, m, n, pa, ps, pu, pv);
             }
         }
         ThrowOnInfo(info);
@@ -641,11 +649,11 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
             return;
         }
         var tmp = new T[(long)mn * columnsB];
-        TOps.Gemm(AdjointCode, NoTrans, mn, columnsB, m, TOps.One, u, m, b, m, default, tmp, mn);
+        using (Gate(mn, columnsB, m)) TOps.Gemm(AdjointCode, NoTrans, mn, columnsB, m, TOps.One, u, m, b, m, default, tmp, mn);
         for (int j = 0; j < mn; j++)
-            TOps.Scal(columnsB, TOps.Reciprocal(s[j]), tmp.AsSpan(j), mn);
+            using (Gate(columnsB, 1, 1)) TOps.Scal(columnsB, TOps.Reciprocal(s[j]), tmp.AsSpan(j), mn);
         // The first mn rows of Vᴴ, adjoint: the first mn columns of V.
-        TOps.Gemm(AdjointCode, NoTrans, n, columnsB, mn, TOps.One, vt, n, tmp, mn, default, x, n);
+        using (Gate(n, columnsB, mn)) TOps.Gemm(AdjointCode, NoTrans, n, columnsB, mn, TOps.One, vt, n, tmp, mn, default, x, n);
     }
 
     // ---- eigenvalues ----
@@ -678,7 +686,7 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
             {
                 // Math.NET passes the user's matrix itself: it must come back unchanged.
                 matrix.AsSpan().CopyTo(matrixEv);
-                info = TOps.SymmetricEigen(order, pv, pw);
+                using (Gate(order, order, order)) info = TOps.SymmetricEigen(order, pv, pw);
                 if (info == 0)
                 {
                     for (int i = 0; i < order; i++)
@@ -689,7 +697,7 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
             {
                 T[] work = (T[])matrix.Clone();
                 fixed (T* pa = work)
-                    info = TOps.GeneralEigen(order, pa, pv, pw, pd);
+                    using (Gate(order, order, order)) info = TOps.GeneralEigen(order, pa, pv, pw, pd);
             }
         }
         ThrowOnInfo(info);
