@@ -32,8 +32,10 @@ if $run_benchmarks; then
   build "$BENCH_DIR/Numerics.Native.Benchmarks.csproj"
   if [ ! -x "$CREF" ] || [ "$BENCH_DIR/native_ref/cref.c" -nt "$CREF" ]; then
     mkdir -p "$(dirname "$CREF")"
+    # liblapack.so.3 and libblas.so.3 from the OpenBLAS directory, first: Debian's LAPACKE needs those sonames and reuses them,
+    # so the C side's LAPACK is OpenBLAS's (as the facade's) whatever the system alternative points at.
     gcc -std=c11 -O2 -Wall -Wextra -Werror "$BENCH_DIR/native_ref/cref.c" -o "$CREF" -I"$OPENBLAS_INC" \
-        -L"$OPENBLAS_DIR" -Wl,-rpath,"$OPENBLAS_DIR" -lopenblas -ldl -lm
+        -L"$OPENBLAS_DIR" -Wl,-rpath,"$OPENBLAS_DIR" -Wl,--no-as-needed -llapack -lblas -lopenblas -llapacke -ldl -lm
   fi
 fi
 build "$TOOL_DIR/Numerics.Native.Compare.csproj"

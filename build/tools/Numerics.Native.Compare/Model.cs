@@ -70,6 +70,8 @@ internal sealed class Method
     public double? NumpyMinTimeS { get; set; }
     public string? Inputs { get; set; }
     public int? Pairs { get; set; }
+    public string? PairsIds { get; set; }
+    public int? PairMinMs { get; set; }
     public bool? Callgrind { get; set; }
     public bool? Peers { get; set; }
     public double? DurationS { get; set; }
@@ -127,10 +129,12 @@ internal sealed class Row
         GateMetric = RatioNumpy is not null ? "ratio_numpy" : InstructionsPerCall is not null ? "instructions_per_call" : RatioC is not null ? "ratio_c" : null;
 }
 
+/// <summary>Ours vs the same call from C for one workload at one thread count (Runner.Pairs).</summary>
 internal sealed class PairSummary
 {
     public string Id { get; set; } = "";
     public int Threads { get; set; }
+    public string? What { get; set; }
     public int Pairs { get; set; }
     public int? CallsPerSide { get; set; }
     public double OursMedianNs { get; set; }

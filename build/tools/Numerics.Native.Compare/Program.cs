@@ -16,7 +16,11 @@ internal static class Program
           --baseline FILE         gate against an earlier compare.json; "auto": build/baselines/<machine kind>.json
           --max-regression P      how much worse a row's gate metric may get, e.g. 25% (default 25%)
           --peers                 also run Math.NET (managed) and TensorPrimitives where they have the workload
-          --pairs N               interleaved bindings-vs-C pairs for W5_matmul_2000 (default 10, 0 = none)
+          --pairs N               ours vs the same call from C: interleaved pairs of processes per workload that
+                                  native_ref/cref.c has (default 3, 0 = none)
+          --pairs-ids REGEX       only these of them (default: all the selected workloads cref has)
+          --pair-calls K --pair-min-ms M   per side and pair: at least K timed calls and M ms of them (default 3, 200)
+          --pairs-only            run only the pairs (no BenchmarkDotNet or NumPy rounds)
           --no-callgrind          skip the callgrind instruction count of nk_noop
           --write-baseline FILE   also save the result JSON as FILE (e.g. build/baselines/<machine kind>.json)
           --from-json FILE        run nothing: check FILE against the schema, print its table, gate it with --baseline
@@ -180,6 +184,9 @@ internal static class Program
                 case "--peers": o.Peers = true; break;
                 case "--pairs": o.Pairs = NextInt(0); break;
                 case "--pair-calls": o.PairCalls = NextInt(1); break;
+                case "--pair-min-ms": o.PairMinMs = NextInt(0); break;
+                case "--pairs-ids": o.PairsIds = Next(); break;
+                case "--pairs-only": o.PairsOnly = true; break;
                 case "--no-callgrind": o.Callgrind = false; break;
                 case "--write-baseline": o.WriteBaseline = Next(); break;
                 case "--from-json": o.FromJson = Next(); break;
@@ -201,6 +208,8 @@ internal static class Program
             }
         }
         if (o.WriteBaseline is not null && o.FromJson is not null) throw new ArgumentException("--write-baseline needs a run, not --from-json");
+        if (o.PairsOnly && o.Pairs == 0) throw new ArgumentException("--pairs-only with --pairs 0 runs nothing");
+        if (o.PairsOnly && o.WriteBaseline is not null) throw new ArgumentException("--pairs-only has no rows to gate: not a baseline");
         return o;
     }
 }

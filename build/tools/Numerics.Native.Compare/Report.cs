@@ -54,26 +54,44 @@ internal static class Report
         }
         sb.AppendLine();
 
-        if (d.CallOverhead is { } co || d.BindingsVsC is { Count: > 0 })
+        if (d.CallOverhead is { } o)
         {
-            sb.AppendLine("Binding overhead:");
-            sb.AppendLine();
-            if (d.CallOverhead is { } o)
-            {
-                string time = o.OursNs is { } ns ? $"{Fmt.F(ns, "0.00")} ns per call (BenchmarkDotNet, 1 thread)" : "";
-                string cTime = o.CNs is { } cns ? $", {Fmt.F(cns, "0.00")} ns from C (dlsym'd pointer)" : "";
-                string cIns = o.CInstructionsPerCall is { } ci ? $" ({Fmt.F(ci, "0.0")} from C)" : "";
-                sb.AppendLine(
-                    $"- empty native call `nk_noop` through the generated binding: {time}{cTime}; {Fmt.F(o.OursInstructionsPerCall, "0.0")} instructions per call{cIns} " +
-                    $"by callgrind (Δinstructions/Δcalls between {o.Calls[0]:N0} and {o.Calls[^1]:N0} calls, loop included).");
-            }
-            foreach (PairSummary p in d.BindingsVsC ?? [])
-                sb.AppendLine(
-                    $"- {p.Id}, {Fmt.Threads(p.Threads)}: {Fmt.F(p.OursGflops ?? 0, "0.0")} GFLOP/s through the bindings vs {Fmt.F(p.CGflops ?? 0, "0.0")} GFLOP/s from C = " +
-                    $"**{Fmt.F(p.PercentOfC, "0.0")}% of C** (median of {p.Pairs} interleaved pairs of processes, best of {p.CallsPerSide} calls per side; pairs ranged {Fmt.F(p.PairPercent?.Min() ?? 0, "0.0")}–{Fmt.F(p.PairPercent?.Max() ?? 0, "0.0")}%).");
+            string time = o.OursNs is { } ns ? $"{Fmt.F(ns, "0.00")} ns per call (BenchmarkDotNet, 1 thread)" : "";
+            string cTime = o.CNs is { } cns ? $", {Fmt.F(cns, "0.00")} ns from C (dlsym'd pointer)" : "";
+            string cIns = o.CInstructionsPerCall is { } ci ? $" ({Fmt.F(ci, "0.0")} from C)" : "";
+            sb.AppendLine(
+                $"Binding overhead: the empty native call `nk_noop` through the generated binding: {time}{cTime}; {Fmt.F(o.OursInstructionsPerCall, "0.0")} instructions per call{cIns} " +
+                $"by callgrind (Δinstructions/Δcalls between {o.Calls[0]:N0} and {o.Calls[^1]:N0} calls, loop included).");
             sb.AppendLine();
         }
+        if (d.BindingsVsC is { Count: > 0 } pairs) OursVsC(sb, pairs, d.Method);
         return sb.ToString();
+    }
+
+    /// <summary>The "ours vs the same call from C" table: one row per workload and thread count.</summary>
+    private static void OursVsC(StringBuilder sb, List<PairSummary> pairs, Method me)
+    {
+        PairSummary first = pairs[0];
+        string minMs = me.PairMinMs is { } ms ? $" and at least {ms} ms of calls" : "";
+        sb.AppendLine("### Ours vs the same call from C");
+        sb.AppendLine();
+        sb.AppendLine(
+            $"Our benchmark method against NumPy's statement written in C with the CBLAS/LAPACKE call it implies " +
+            "(`native_ref/cref.c`: BLAS on the inputs as they are, into a new result; LAPACK as NumPy's umath_linalg calls it: input copied to Fortran order, " +
+            "workspace query and allocation, the call, results copied to new C-order arrays, all freed), " +
+            $"in {first.Pairs} interleaved pairs of processes per row, each side's time its best of at least {first.CallsPerSide} calls{minMs}. " +
+            "Times are medians over pairs; % of C = median over pairs of 100 × C / ours (above 100: we are faster).");
+        sb.AppendLine();
+        sb.AppendLine("| id | threads | C call | ours | C | % of C | pairs' range | ours GFLOP/s | C GFLOP/s |");
+        sb.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|");
+        foreach (PairSummary p in pairs)
+        {
+            string range = p.PairPercent is { Count: > 0 } pp ? $"{Fmt.F(pp.Min(), "0.0")}–{Fmt.F(pp.Max(), "0.0")}" : "";
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {p.Id} | {p.Threads} | {(p.What is null ? "" : $"`{p.What}`")} | {Fmt.Ns(p.OursMedianNs)} | {Fmt.Ns(p.CMedianNs)} | **{Fmt.F(p.PercentOfC, "0.0")}%** | {range} | " +
+                $"{(p.OursGflops is { } og ? Fmt.F(og, "0.0") : "")} | {(p.CGflops is { } cg ? Fmt.F(cg, "0.0") : "")} |");
+        }
+        sb.AppendLine();
     }
 
     private static string Rate(double? gflops, double? gbps) =>

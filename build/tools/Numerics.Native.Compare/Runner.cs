@@ -14,8 +14,11 @@ internal sealed class Options
     public string? Baseline { get; set; }
     public double MaxRegression { get; set; } = 0.25;
     public bool Peers { get; set; }
-    public int Pairs { get; set; } = 10;
+    public int Pairs { get; set; } = 3;
     public int PairCalls { get; set; } = 3;
+    public int PairMinMs { get; set; } = 200;
+    public string PairsIds { get; set; } = "";
+    public bool PairsOnly { get; set; }
     public bool Callgrind { get; set; } = true;
     public long[] CallgrindCalls { get; set; } = [1_000_000, 3_000_000];
     public string? FromJson { get; set; }
@@ -44,7 +47,6 @@ internal sealed record RoundSample(int Round, double Median, double Min, int Sam
 /// </summary>
 internal sealed class Runner(Options o)
 {
-    private const string PairId = "W5_matmul_2000";
     private const string NoopId = "Overhead_nk_noop";
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<(string Id, int Threads), List<RoundSample>> _ours = [];
@@ -81,7 +83,15 @@ internal sealed class Runner(Options o)
         // gate on and would double the run; select them with --filter (e.g. 'W5_gemm_').
         if (o.Filter.Length == 0) ours = ours.Where(id => numpyIds.Contains(id) || id.StartsWith("Overhead_", StringComparison.Ordinal)).ToList();
         List<string> both = ours.Where(numpyIds.Contains).ToList();
-        Progress($"{ours.Count} workload(s) of ours selected, {both.Count} also in NumPy's list; threads {string.Join(",", o.Threads)}; {o.Rounds} rounds");
+        // Ours vs the same call from C: the selected ids that cref has a C version of, narrowed by --pairs-ids.
+        var pairFilter = new Regex(o.PairsIds, RegexOptions.CultureInvariant);
+        HashSet<string> crefIds = o.Pairs > 0 && o.CRef is { } crefExe
+            ? Proc.Check(crefExe, ["--list"], none, Log("list")).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
+            : [];
+        List<string> pairIds = ours.Where(id => crefIds.Contains(id) && pairFilter.IsMatch(id)).ToList();
+        if (o.PairsOnly) both = both.Where(pairIds.Contains).ToList();
+        Progress($"{ours.Count} workload(s) of ours selected, {both.Count} also in NumPy's list, {pairIds.Count} with a C version; threads {string.Join(",", o.Threads)}; " +
+                 (o.PairsOnly ? "pairs only" : $"{o.Rounds} rounds"));
 
         if (both.Count > 0)
         {
@@ -94,12 +104,12 @@ internal sealed class Runner(Options o)
         JsonObject info = JsonNode.Parse(Proc.Check(o.Dotnet, ["exec", bench, "--info"], Env(o.Threads[^1], inputs), Log("info")))!.AsObject();
         FillVersions(doc, info);
 
-        if (o.Callgrind && ours.Contains(NoopId)) doc.CallOverhead = Callgrind(bench, (string?)info["kernels_path"]);
+        if (o.Callgrind && !o.PairsOnly && ours.Contains(NoopId)) doc.CallOverhead = Callgrind(bench, (string?)info["kernels_path"]);
 
         // Interleaved per workload: our run of a workload and NumPy's (or C's, for the empty call) are seconds
         // apart, so the bursts of other work on a shared machine hit both sides of a ratio alike.
         HashSet<string> withPeers = o.Peers ? listed.Where(l => l.Contains(' ', StringComparison.Ordinal)).Select(l => l.Split(' ')[0]).ToHashSet() : [];
-        for (int round = 1; round <= o.Rounds; round++)
+        for (int round = 1; round <= (o.PairsOnly ? 0 : o.Rounds); round++)
         {
             foreach (int t in o.Threads)
             {
@@ -127,9 +137,7 @@ internal sealed class Runner(Options o)
             }
         }
 
-        List<PairSummary>? pairs = null;
-        if (o.Pairs > 0 && o.CRef is not null && ours.Contains(PairId))
-            pairs = o.Threads.Select(t => Pairs(bench, inputs, t)).ToList();
+        List<PairSummary>? pairs = pairIds.Count == 0 ? null : o.Threads.SelectMany(t => pairIds.Select(id => Pairs(bench, inputs, id, t))).ToList();
 
         doc.Machine.LoadavgEnd = MachineFacts.LoadAverage();
         doc.Date = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
@@ -139,15 +147,19 @@ internal sealed class Runner(Options o)
             Rounds = o.Rounds,
             Threads = o.Threads,
             Filter = o.Filter,
-            Interleave = "per workload: in each round and thread count our BenchmarkDotNet job and numpy_bench.py (C for the empty call) ran back to back for each workload, ours first in odd rounds and the other side first in even ones; peers after both",
+            Interleave = o.PairsOnly
+                ? "pairs only: no BenchmarkDotNet or NumPy rounds"
+                : "per workload: in each round and thread count our BenchmarkDotNet job and numpy_bench.py (C for the empty call) ran back to back for each workload, ours first in odd rounds and the other side first in even ones; peers after both",
             BdnJob = new JsonObject { ["toolchain"] = "InProcessEmit", ["warmups"] = o.BdnWarmups, ["iterations"] = o.BdnIterations, ["iteration_ms"] = o.BdnIterationMs },
             NumpyMinTimeS = both.Count > 0 ? o.NumpyMinTime : null,
             Inputs = _npyIds.Count > 0 ? (_generatedIds.Except(_npyIds).Any() ? "mixed" : "numpy") : _generatedIds.Count > 0 ? "generated" : "none",
             Pairs = pairs is null ? 0 : o.Pairs,
+            PairsIds = pairs is null ? null : o.PairsIds,
+            PairMinMs = pairs is null ? null : o.PairMinMs,
             Callgrind = doc.CallOverhead is not null,
             Peers = o.Peers,
         };
-        doc.Results = Aggregate(ours, pairs, doc.CallOverhead);
+        doc.Results = o.PairsOnly ? [] : Aggregate(ours, pairs, doc.CallOverhead);
         doc.BindingsVsC = pairs;
         if (doc.CallOverhead is { } co)
         {
@@ -229,44 +241,59 @@ internal sealed class Runner(Options o)
     private static void Add<TKey>(Dictionary<TKey, List<RoundSample>> d, TKey key, RoundSample s) where TKey : notnull =>
         (d.TryGetValue(key, out var l) ? l : d[key] = []).Add(s);
 
-    private PairSummary Pairs(string bench, string inputs, int threads)
+    /// <summary>
+    /// Ours vs the same call from C for one workload: N pairs of processes, one running cref (the statement done in
+    /// C) and one running our benchmark method (<c>--raw</c>), alternating which goes first. Each side's time is its
+    /// best call (other work on the machine only ever adds time); percent of C = median over pairs of 100 × C / ours.
+    /// </summary>
+    private PairSummary Pairs(string bench, string inputs, string id, int threads)
     {
         Dictionary<string, string> env = Env(threads, inputs);
-        string calls = o.PairCalls.ToString(CultureInfo.InvariantCulture);
+        string[] calls = ["--calls", o.PairCalls.ToString(CultureInfo.InvariantCulture), "--min-ms", o.PairMinMs.ToString(CultureInfo.InvariantCulture)];
+        string log = Log($"pairs_t{threads}_{id}");
         var oursNs = new List<double>();
         var cNs = new List<double>();
         var percent = new List<double>();
+        JsonNode? cLast = null, oursLast = null;
+        // Both sides must have run on the thread count asked for, or the pair compares nothing.
+        JsonNode Side(string side, string file, List<string> args)
+        {
+            JsonNode r = JsonNode.Parse(Proc.Check(file, args, env, log))!;
+            if ((int)r["threads"]! != threads)
+                throw new ChildFailedException($"{id}: the {side} process ran with {r["threads"]} threads, not {threads}: the thread variables did not reach the backend");
+            return r;
+        }
         for (int i = 0; i < o.Pairs; i++)
         {
-            double? c = null, ours = null;
             var sides = new List<Action>
             {
-                // Best of K calls per side: other work on the machine only ever adds time, to either side.
-                () => c = (double)JsonNode.Parse(Proc.Check(o.CRef!, ["dgemm", "--n", "2000", "--calls", calls, "--inputs", inputs], env, Log($"pairs_t{threads}")))!["min_ns"]!,
-                () => ours = (double)JsonNode.Parse(Proc.Check(o.Dotnet, ["exec", bench, "--raw", PairId, "--calls", calls], env, Log($"pairs_t{threads}")))!["min_ns"]!,
+                () => cLast = Side("C", o.CRef!, [id, "--inputs", inputs, .. calls]),
+                () => oursLast = Side("ours", o.Dotnet, ["exec", bench, "--raw", id, .. calls]),
             };
             if (i % 2 == 1) sides.Reverse();
             foreach (Action side in sides) side();
-            oursNs.Add(ours!.Value);
-            cNs.Add(c!.Value);
-            percent.Add(Math.Round(100 * c.Value / ours.Value, 2));
+            double c = (double)cLast!["min_ns"]!, ours = (double)oursLast!["min_ns"]!;
+            oursNs.Add(ours);
+            cNs.Add(c);
+            percent.Add(Math.Round(100 * c / ours, 2));
         }
-        const double flops = 2.0 * 2000 * 2000 * 2000;
         double om = Stats.Median(oursNs), cm = Stats.Median(cNs);
+        double flops = (double?)cLast!["flops"] ?? 0;
         var p = new PairSummary
         {
-            Id = PairId,
+            Id = id,
             Threads = threads,
+            What = (string?)cLast["what"],
             Pairs = o.Pairs,
             CallsPerSide = o.PairCalls,
             OursMedianNs = Stats.RoundNs(om),
             CMedianNs = Stats.RoundNs(cm),
-            OursGflops = Math.Round(flops / om, 2),
-            CGflops = Math.Round(flops / cm, 2),
+            OursGflops = flops > 0 ? Math.Round(flops / om, 2) : null,
+            CGflops = flops > 0 ? Math.Round(flops / cm, 2) : null,
             PercentOfC = Math.Round(Stats.Median(percent), 2),
             PairPercent = percent,
         };
-        Progress($"{PairId}, {Fmt.Threads(threads)}: bindings at {p.PercentOfC:F1}% of C over {o.Pairs} pairs ({p.OursGflops:F1} vs {p.CGflops:F1} GFLOP/s)");
+        Progress($"{id}, {Fmt.Threads(threads)}: ours at {p.PercentOfC:F1}% of C over {o.Pairs} pairs ({Fmt.Ns(om)} vs {Fmt.Ns(cm)})");
         return p;
     }
 

@@ -115,6 +115,31 @@ public sealed class CompareGateTests
         }
     }
 
+    [Test]
+    public void OursVsCPairsOfEveryWorkloadValidateAndPrintTheirTable()
+    {
+        // A file with pairs for a LAPACK workload and the fields added with them (what, pairs_ids, pair_min_ms); the
+        // committed baseline, which predates those fields, is checked by EveryCommittedBaselineMatchesTheSchema.
+        JsonObject doc = JsonNode.Parse(File.ReadAllText(_baseline))!.AsObject();
+        doc["method"]!["pairs"] = 3;
+        doc["method"]!["pairs_ids"] = "";
+        doc["method"]!["pair_min_ms"] = 200;
+        doc["bindings_vs_c"] = new JsonArray(new JsonObject
+        {
+            ["id"] = "W6_solve_1000", ["threads"] = 2, ["what"] = "LAPACKE_dgesv_work", ["pairs"] = 3, ["calls_per_side"] = 3,
+            ["ours_median_ns"] = 20_400_000, ["c_median_ns"] = 20_000_000, ["percent_of_c"] = 98.04, ["pair_percent"] = new JsonArray(97.1, 98.04, 99.5),
+        });
+        string file = Path.Combine(_scratch, "pairs.json");
+        File.WriteAllText(file, doc.ToJsonString());
+        Run run = RunTool("--from-json", file);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(run.Stdout, Does.Contain("### Ours vs the same call from C"), run.ToString());
+            Assert.That(run.Stdout, Does.Contain("| W6_solve_1000 | 2 | `LAPACKE_dgesv_work` | 20.4 ms | 20.0 ms | **98.0%** |"), run.ToString());
+        }
+    }
+
     /// <summary>The first committed row gated on <paramref name="metric"/>, preferring a 1-thread W5 row.</summary>
     private (string Id, int Threads) Victim(string metric)
     {
