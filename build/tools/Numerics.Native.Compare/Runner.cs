@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -258,7 +259,16 @@ internal sealed class Runner(Options o)
         // Both sides must have run on the thread count asked for, or the pair compares nothing.
         JsonNode Side(string side, string file, List<string> args)
         {
-            JsonNode r = JsonNode.Parse(Proc.Check(file, args, env, log))!;
+            string stdout = Proc.Check(file, args, env, log);
+            JsonNode r;
+            try
+            {
+                r = JsonNode.Parse(stdout)!;
+            }
+            catch (JsonException e)
+            {
+                throw new ChildFailedException($"{id}: the {side} process printed no valid JSON ({e.Message}); see {log}");
+            }
             if ((int)r["threads"]! != threads)
                 throw new ChildFailedException($"{id}: the {side} process ran with {r["threads"]} threads, not {threads}: the thread variables did not reach the backend");
             return r;

@@ -421,7 +421,8 @@ static int run_workload(const workload *w, const char *dir, int calls, double mi
     const char *lapack = gesv && dladdr(gesv, &where) && where.dli_fname ? where.dli_fname : "?";
     printf("{\"side\": \"c\", \"id\": \"%s\", \"what\": \"%s\", \"threads\": %d, \"calls\": %d, \"median_ns\": %.1f, "
            "\"min_ns\": %.1f, \"flops\": %.0f, \"check\": %.17g, \"openblas\": \"%s\", \"core\": \"%s\", \"lapack\": \"%s\"}\n",
-           w->id, w->what, openblas_get_num_threads(), k, median(t, k), mn, w->flops, check, openblas_get_config(),
+           w->id, w->what, openblas_get_num_threads(), k, median(t, k), mn, w->flops,
+           isfinite(check) ? check : 0 /* JSON has no inf: det of W6_det_500 overflows, in NumPy too */, openblas_get_config(),
            openblas_get_corename(), lapack);
     free(t); free(in[0]); free(in[1]);
     return 0;
