@@ -24,6 +24,26 @@ internal static class Report
             $"Numerics.Native {V("numerics_native")} on {V("dotnet")}, backend {b.Name} ({b.Version}{(string.IsNullOrEmpty(b.CoreType) ? "" : $", core {b.CoreType}")}{(string.IsNullOrEmpty(b.Threading) ? "" : $", {b.Threading}")}), kernels {b.SimdLevel}; " +
             $"NumPy {V("numpy")} on Python {V("python")}{NumpyBlas(d)}; BenchmarkDotNet {V("benchmarkdotnet")}.");
         sb.AppendLine();
+        // --pairs-only has no rows: no method line and no empty table.
+        if (d.Results.Count > 0) ResultsTable(sb, d);
+
+        if (d.CallOverhead is { } o)
+        {
+            string time = o.OursNs is { } ns ? $"{Fmt.F(ns, "0.00")} ns per call (BenchmarkDotNet, 1 thread)" : "";
+            string cTime = o.CNs is { } cns ? $", {Fmt.F(cns, "0.00")} ns from C (dlsym'd pointer)" : "";
+            string cIns = o.CInstructionsPerCall is { } ci ? $" ({Fmt.F(ci, "0.0")} from C)" : "";
+            sb.AppendLine(
+                $"Binding overhead: the empty native call `nk_noop` through the generated binding: {time}{cTime}; {Fmt.F(o.OursInstructionsPerCall, "0.0")} instructions per call{cIns} " +
+                $"by callgrind (Δinstructions/Δcalls between {o.Calls[0]:N0} and {o.Calls[^1]:N0} calls, loop included).");
+            sb.AppendLine();
+        }
+        if (d.BindingsVsC is { Count: > 0 } pairs) OursVsC(sb, pairs, d.Method);
+        return sb.ToString();
+    }
+
+    /// <summary>The method line and the main table: ours vs NumPy (and peers, and the ratio to C) per row.</summary>
+    private static void ResultsTable(StringBuilder sb, CompareDoc d)
+    {
         Method me = d.Method;
         sb.AppendLine(
             $"Method: {me.Rounds} round{(me.Rounds == 1 ? "" : "s")} at {string.Join(" and ", me.Threads.Select(Fmt.Threads))}; {me.Interleave}. " +
@@ -53,19 +73,6 @@ internal static class Report
             sb.AppendLine();
         }
         sb.AppendLine();
-
-        if (d.CallOverhead is { } o)
-        {
-            string time = o.OursNs is { } ns ? $"{Fmt.F(ns, "0.00")} ns per call (BenchmarkDotNet, 1 thread)" : "";
-            string cTime = o.CNs is { } cns ? $", {Fmt.F(cns, "0.00")} ns from C (dlsym'd pointer)" : "";
-            string cIns = o.CInstructionsPerCall is { } ci ? $" ({Fmt.F(ci, "0.0")} from C)" : "";
-            sb.AppendLine(
-                $"Binding overhead: the empty native call `nk_noop` through the generated binding: {time}{cTime}; {Fmt.F(o.OursInstructionsPerCall, "0.0")} instructions per call{cIns} " +
-                $"by callgrind (Δinstructions/Δcalls between {o.Calls[0]:N0} and {o.Calls[^1]:N0} calls, loop included).");
-            sb.AppendLine();
-        }
-        if (d.BindingsVsC is { Count: > 0 } pairs) OursVsC(sb, pairs, d.Method);
-        return sb.ToString();
     }
 
     /// <summary>The "ours vs the same call from C" table: one row per workload and thread count.</summary>
