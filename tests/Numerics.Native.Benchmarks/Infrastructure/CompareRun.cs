@@ -144,6 +144,7 @@ public static class CompareRun
             ["id"] = id,
             ["threads"] = NativeBackend.NumThreads,
             ["calls"] = times.Count,
+            ["calls_ns"] = new JsonArray(times.Select(t => (JsonNode)Math.Round(t)).ToArray()), // build/mathnet_bench.py reads them
             ["median_ns"] = median,
             ["min_ns"] = sorted[0],
         };
