@@ -212,6 +212,60 @@ public static partial class np
     }
 
     /// <summary>
+    /// Einstein summation with NumPy's subscripts (<c>"ij,jk-&gt;ik"</c>; implicit output when there is no
+    /// <c>-&gt;</c>: the labels that appear once, in alphabetical order, uppercase first; <c>...</c> broadcasts;
+    /// a label repeated in one operand takes its diagonal). Contracts in NumPy's greedy order, each pairwise
+    /// contraction one GEMM/GEMV on BLAS (integers and bool: the exact native loops); the result dtype is the
+    /// operands' promoted dtype. NumPy equivalent: <c>np.einsum(subscripts, *operands, optimize='greedy')</c>.
+    /// </summary>
+    /// <param name="subscripts">The subscripts, e.g. <c>"bij,bjk-&gt;bik"</c>, <c>"ii"</c>, <c>"...ij-&gt;...ji"</c>.</param>
+    /// <param name="operands">The arrays, one per comma-separated term.</param>
+    /// <returns>A new array; a view of the operand when nothing is summed and no operand is multiplied (as NumPy).</returns>
+    /// <exception cref="ValueError">Bad subscripts or mismatched label sizes (NumPy's texts, e.g. "Size of label 'j'
+    /// for operand 1 (3) does not match previous terms (2).").</exception>
+    /// <exception cref="ObjectDisposedException">An operand was disposed.</exception>
+    public static NDArray einsum(string subscripts, params NDArray[] operands) =>
+        EinsumOp.Einsum(subscripts, operands, "greedy", null, null, "safe");
+
+    /// <summary>
+    /// Einstein summation with options. <paramref name="optimize"/>: <c>"greedy"</c> (or <c>"true"</c>) orders the
+    /// contractions by NumPy's greedy heuristic; <c>"optimal"</c> by NumPy's exhaustive search (exponential in the
+    /// operand count, as NumPy's); <c>"none"</c> (or
+    /// <c>"false"</c>) contracts left to right and raises the texts of NumPy's <c>c_einsum</c> (optimize=False).
+    /// Floats may differ from NumPy's direct sum-of-products loop in the last bits (BLAS sums in another order);
+    /// integers are exact. NumPy equivalent: <c>np.einsum(subscripts, *operands, out=None, dtype=None,
+    /// casting='safe', optimize=...)</c>.
+    /// </summary>
+    /// <param name="subscripts">The subscripts.</param>
+    /// <param name="operands">The arrays, one per comma-separated term.</param>
+    /// <param name="optimize">"greedy" | "optimal" | "none" (also "true" | "false").</param>
+    /// <param name="out">Where to put the result (exactly the result's shape); returned.</param>
+    /// <param name="dtype">The dtype to compute in; the operands' promoted dtype when null.</param>
+    /// <param name="casting">NumPy's casting rule for <paramref name="dtype"/> and <paramref name="out"/>.</param>
+    /// <exception cref="ValueError">Bad subscripts, mismatched label sizes, or an <paramref name="out"/> of the
+    /// wrong shape (NumPy's texts).</exception>
+    /// <exception cref="TypeError">An operand or the result cannot be cast under <paramref name="casting"/>.</exception>
+    /// <exception cref="KeyError">An unknown <paramref name="optimize"/> name.</exception>
+    /// <exception cref="ObjectDisposedException">An operand was disposed.</exception>
+    public static NDArray einsum(string subscripts, NDArray[] operands, string optimize = "greedy", NDArray? @out = null,
+                                 DType? dtype = null, string casting = "safe") =>
+        EinsumOp.Einsum(subscripts, operands, optimize, @out, dtype, casting);
+
+    /// <summary>
+    /// The contraction order einsum would use, and NumPy's report of it (scaling, FLOP counts, intermediates).
+    /// <c>path[0]</c> is <c>"einsum_path"</c>; each further entry an <c>int[]</c> of the operand positions contracted
+    /// in that step (positions in the list as it stands then; the result goes to the end). NumPy equivalent: <c>np.einsum_path(subscripts, *operands, optimize='greedy')</c>.
+    /// </summary>
+    /// <param name="subscripts">The subscripts.</param>
+    /// <param name="operands">The arrays (only their shapes are read).</param>
+    /// <param name="optimize">"greedy" | "optimal" | "none".</param>
+    /// <exception cref="ValueError">Bad subscripts or mismatched label sizes.</exception>
+    /// <exception cref="KeyError">An unknown <paramref name="optimize"/> name.</exception>
+    /// <exception cref="ObjectDisposedException">An operand was disposed.</exception>
+    public static (object[] path, string report) einsum_path(string subscripts, NDArray[] operands, string optimize = "greedy") =>
+        EinsumOp.EinsumPath(subscripts, operands, optimize);
+
+    /// <summary>
     /// Sum of products over the last <paramref name="axes"/> axes of <paramref name="a"/> and the first of
     /// <paramref name="b"/>. NumPy: <c>np.tensordot(a, b, axes=2)</c>.
     /// </summary>

@@ -108,6 +108,13 @@ public class LinalgFixtureTests
                 if (result is long l) return v.GetValue<long>() == l ? null : $"{id} {where}: {l}, NumPy {v}";
                 if (result is NDArray na && na.ndim == 0) return Convert.ToInt64(na.item()) == v.GetValue<long>() ? null : $"{id} {where}: {na}, NumPy {v}";
                 return $"{id} {where}: {result} is not a value";
+            case "path":
+                if (result is not EinsumPathResult pr) return $"{id} {where}: expected an einsum_path result";
+                var steps = expect["path"]!.AsArray().Select(p => string.Join(",", p!.AsArray().Select(x => x!.GetValue<int>()))).ToArray();
+                var ours = pr.Path.Skip(1).Select(p => string.Join(",", (int[])p)).ToArray();
+                if (!Equals(pr.Path[0], expect["head"]!.GetValue<string>()) || !steps.SequenceEqual(ours))
+                    return $"{id} {where}: path [{string.Join("; ", ours)}], NumPy [{string.Join("; ", steps)}]";
+                return pr.Report == expect["report"]!.GetValue<string>() ? null : $"{id} {where}: report\n{pr.Report}\nNumPy's\n{expect["report"]}";
             case "list":
                 var items = expect["items"]!.AsArray();
                 if (result is not List<object?> list) return $"{id} {where}: expected a tuple of {items.Count}";

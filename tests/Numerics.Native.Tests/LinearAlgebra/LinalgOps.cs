@@ -77,9 +77,28 @@ internal static class LinalgOps
             case "linalg_outer": return la.outer(A(0), A(1));
             case "linalg_diagonal": return la.diagonal(A(0));
             case "linalg_trace": return la.trace(A(0));
+            case "einsum":
+                return np.einsum(S(0), [.. a.Skip(1).Select(Operand)], Optimize(kw["optimize"]), Has("out") ? (NDArray)kw["out"]! : null,
+                    Has("dtype") ? np.dtype(K<string>("dtype")!) : null, Has("casting") ? K<string>("casting")! : "safe");
+            case "einsum_path":
+            {
+                var (path, report) = np.einsum_path(S(0), [.. a.Skip(1).Select(Operand)], Optimize(kw["optimize"]));
+                return new EinsumPathResult(path, report);
+            }
             default: throw new InvalidOperationException("unknown fixture op " + op);
         }
     }
+
+    /// <summary>An einsum operand: an array, or a NumPy scalar the fixture stored as a plain number.</summary>
+    private static NDArray Operand(object? x) => x as NDArray ?? (NDArray)Convert.ToDouble(x);
+
+    /// <summary>NumPy's optimize=True/False as the contract's names.</summary>
+    private static string Optimize(object? o) => o switch
+    {
+        true => "greedy",
+        false => "none",
+        _ => (string)o!,
+    };
 
     private static List<object?> Tuple((NDArray, NDArray) t) => [t.Item1, t.Item2];
 
@@ -97,3 +116,6 @@ internal static class LinalgOps
         _ => Convert.ToInt32(o),
     };
 }
+
+/// <summary>What np.einsum_path returned: the path (its "einsum_path" head, then int[] steps) and the report.</summary>
+internal sealed record EinsumPathResult(object[] Path, string Report);
