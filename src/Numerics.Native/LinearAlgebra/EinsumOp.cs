@@ -38,8 +38,11 @@ internal static class EinsumOp
         @out?.ThrowIfDisposed();
         var kind = ParseOptimize(optimize);
         var rule = TypePromotion.ParseCasting(casting);
-        var plan = MakePlan(subscripts, operands, kind);
-        var spec = plan.Spec;
+        var spec = Parse(subscripts, operands, kind);
+        // "none" reports NumPy's single all-operand step, but three or more operands are still contracted in the
+        // greedy order: the same sums (up to rounding), without the outer-product intermediates a left-to-right
+        // order can build where NumPy's direct loop needs no memory.
+        var plan = MakePlan(spec, kind == PathKind.None ? PathKind.Greedy : kind);
 
         DType rt = dtype?.NativeOrder ?? TypePromotion.Result(operands.Select(StrongDtype).ToArray(), []);
         if (dtype is not null)
@@ -98,7 +101,8 @@ internal static class EinsumOp
         ArgumentNullException.ThrowIfNull(subscripts);
         ArgumentNullException.ThrowIfNull(operands);
         for (int i = 0; i < operands.Length; i++) LinalgCore.CheckLive(operands[i], "operands");
-        var plan = MakePlan(subscripts, operands, ParseOptimize(optimize));
+        var kind = ParseOptimize(optimize);
+        var plan = MakePlan(Parse(subscripts, operands, kind), kind);
         var path = new object[plan.Path.Count + 1];
         path[0] = "einsum_path";
         for (int i = 0; i < plan.Path.Count; i++) path[i + 1] = plan.Path[i];
@@ -109,9 +113,11 @@ internal static class EinsumOp
 
     // ---------------- planning (NumPy's einsum_path) ----------------
 
-    private static Plan MakePlan(string subscripts, NDArray[] operands, PathKind kind)
+    private static EinsumSpec Parse(string subscripts, NDArray[] operands, PathKind kind) =>
+        kind == PathKind.None ? EinsumSpec.ParseDirect(subscripts, operands) : EinsumSpec.ParseOptimized(subscripts, operands);
+
+    private static Plan MakePlan(EinsumSpec spec, PathKind kind)
     {
-        var spec = kind == PathKind.None ? EinsumSpec.ParseDirect(subscripts, operands) : EinsumSpec.ParseOptimized(subscripts, operands);
         var sizes = spec.Sizes;
         var inputSets = spec.Inputs.Select(x => new HashSet<char>(x)).ToList();
         var outputSet = new HashSet<char>(spec.Output);
@@ -459,6 +465,16 @@ internal static class EinsumOp
         string bKeep = new(lb.Where(c => la.Contains(c) || result.Contains(c)).ToArray());
         if (bKeep.Length != lb.Length) (b, lb) = Reduce(b, lb, bKeep, rt, temps);
 
+        if (!la.Any(c => lb.Contains(c) && !result.Contains(c)))
+        {
+            // Nothing summed: an elementwise product with broadcasting (outer products, "ij,ij->ij"), one
+            // nk_matmul call in its multiply mode over both operands laid out on the result's axes.
+            var ab = OnAxes(a, la, result, temps);
+            var bb = OnAxes(b, lb, result, temps);
+            var prod = LinalgCore.Multiply(ab, bb, rt);
+            temps.Add(prod);
+            return (prod, result);
+        }
         var batch = result.Where(c => la.Contains(c) && lb.Contains(c)).ToArray();
         var aFree = result.Where(c => la.Contains(c) && !lb.Contains(c)).ToArray();
         var bFree = result.Where(c => lb.Contains(c) && !la.Contains(c)).ToArray();
@@ -479,6 +495,23 @@ internal static class EinsumOp
         var cn = Reshaped(c3, [.. bd, .. mDims, .. nDims], temps);
         string have = new string(batch) + new string(aFree) + new string(bFree);
         return (Transposed(cn, result.Select(c => have.IndexOf(c)).ToArray(), temps), result);
+    }
+
+    /// <summary><paramref name="a"/> as a view on the axes of <paramref name="result"/>: its axes permuted into
+    /// that order, a length-1 axis (stride 0) for each label it lacks.</summary>
+    private static NDArray OnAxes(NDArray a, string labels, string result, List<NDArray> temps)
+    {
+        var dims = new long[result.Length];
+        var strides = new long[result.Length];
+        for (int i = 0; i < result.Length; i++)
+        {
+            int j = labels.IndexOf(result[i]);
+            dims[i] = j < 0 ? 1 : a.Dims[j];
+            strides[i] = j < 0 ? 0 : a.Strides[j];
+        }
+        var v = a.View(dims, strides, a.Offset);
+        temps.Add(v);
+        return v;
     }
 
     private static NDArray Transposed(NDArray a, int[] perm, List<NDArray> temps)
