@@ -38,11 +38,8 @@ internal static class EinsumOp
         @out?.ThrowIfDisposed();
         var kind = ParseOptimize(optimize);
         var rule = TypePromotion.ParseCasting(casting);
-        var spec = Parse(subscripts, operands, kind);
-        // "none" reports NumPy's single all-operand step, but three or more operands are still contracted in the
-        // greedy order: the same sums (up to rounding), without the outer-product intermediates a left-to-right
-        // order can build where NumPy's direct loop needs no memory.
-        var plan = MakePlan(spec, kind == PathKind.None ? PathKind.Greedy : kind);
+        var plan = CachedPlan(subscripts, operands, kind);
+        var spec = plan.Spec;
 
         DType rt = dtype?.NativeOrder ?? TypePromotion.Result(operands.Select(StrongDtype).ToArray(), []);
         if (dtype is not null)
@@ -112,6 +109,32 @@ internal static class EinsumOp
     private static DType StrongDtype(NDArray a) => a.IsWeak ? TypePromotion.DefaultFor(a.Weak) : a.Dtype.NativeOrder;
 
     // ---------------- planning (NumPy's einsum_path) ----------------
+
+    /// <summary>Plans by (subscripts, optimize, shapes): a loop calling einsum on same-shaped arrays parses and plans
+    /// once. Bounded: cleared when it reaches <see cref="CacheMax"/> entries.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Plan> Plans = new(StringComparer.Ordinal);
+
+    private const int CacheMax = 512;
+
+    private static Plan CachedPlan(string subscripts, NDArray[] operands, PathKind kind)
+    {
+        var key = new System.Text.StringBuilder(subscripts.Length + 8 * operands.Length + 4);
+        key.Append((int)kind).Append('|').Append(subscripts);
+        foreach (var o in operands)
+        {
+            key.Append('|');
+            foreach (var d in o.Dims) key.Append(d.ToString(CultureInfo.InvariantCulture)).Append(',');
+        }
+        string k = key.ToString();
+        if (Plans.TryGetValue(k, out var plan)) return plan;
+        // "none" reports NumPy's single all-operand step, but three or more operands are still contracted in the
+        // greedy order: the same sums (up to rounding), without the outer-product intermediates a left-to-right
+        // order can build where NumPy's direct loop needs no memory.
+        plan = MakePlan(Parse(subscripts, operands, kind), kind == PathKind.None ? PathKind.Greedy : kind);
+        if (Plans.Count >= CacheMax) Plans.Clear();
+        Plans[k] = plan;
+        return plan;
+    }
 
     private static EinsumSpec Parse(string subscripts, NDArray[] operands, PathKind kind) =>
         kind == PathKind.None ? EinsumSpec.ParseDirect(subscripts, operands) : EinsumSpec.ParseOptimized(subscripts, operands);
