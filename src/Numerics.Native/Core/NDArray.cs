@@ -42,6 +42,21 @@ public partial class NDArray : IDisposable
         if (buf is not null) NDScope.RegisterNew(this);
     }
 
+    /// <summary>The hot-path constructor: the caller already knows the size and every flag bit (contiguity and
+    /// alignment included), so nothing is re-derived. Takes over one owner reference of <paramref name="buf"/>.</summary>
+    private NDArray(NativeBuffer buf, nint offset, long[] shape, long[] strides, DType dtype, NDArray? @base, int flags, long size)
+    {
+        Buf = buf;
+        Offset = offset;
+        Dims = shape;
+        Strides = strides;
+        Dtype = dtype;
+        BaseArray = @base;
+        Size = size;
+        FlagBits = flags;
+        NDScope.RegisterNew(this);
+    }
+
     /// <summary>A weak scalar (a C# literal under NEP 50): 0-d, default dtype of its kind, no native memory.</summary>
     private NDArray(DType dtype, WeakKind weak)
     {
@@ -156,9 +171,33 @@ public partial class NDArray : IDisposable
         catch (OverflowException) { throw new ValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."); }
         var buf = BufferPool.Rent(bytes) ?? throw new MemoryError(
             $"Unable to allocate {SizeText(bytes)} for an array with shape {Err.Tuple(shape)} and data type {dtype.name}");
+        // 0-d and 1-d: C- and F-contiguous, and aligned (pool blocks are 64-byte aligned), whatever the length.
+        if (shape.Length == 0)
+            return new NDArray(buf, 0, shape, [], dtype, null, OwnerFlags1D, 1);
+        if (shape.Length == 1)
+            return new NDArray(buf, 0, shape, size == 0 ? new long[1] : CStrides(shape, dtype.Size), dtype, null, OwnerFlags1D, size);
         // NumPy gives a new zero-size array all-zero strides.
         var strides = size == 0 ? new long[shape.Length] : fortran ? FStrides(shape, dtype.Size) : CStrides(shape, dtype.Size);
         return new NDArray(buf, 0, shape, strides, dtype, null, ArrayFlags.OwnData | ArrayFlags.Writeable);
+    }
+
+    private const int OwnerFlags1D = ArrayFlags.OwnData | ArrayFlags.Writeable | ArrayFlags.CContiguous |
+                                     ArrayFlags.FContiguous | ArrayFlags.Aligned;
+
+    /// <summary>A 1-d view of this array's buffer (length <paramref name="len"/>, byte stride <c>strides[0]</c>),
+    /// with its flags derived directly (what <see cref="LayoutFlags"/> gives for one axis). Caller checked liveness.</summary>
+    internal NDArray View1D(long len, long[] strides, nint offset)
+    {
+        var buf = Buf!;
+        long stride = strides[0];
+        int item = Dtype.Size;
+        int flags = FlagBits & (ArrayFlags.Writeable | ArrayFlags.WriteLocked);
+        if (len <= 1 || stride == item) flags |= ArrayFlags.CContiguous | ArrayFlags.FContiguous;
+        long bits = buf.Address + offset;
+        if (len > 1) bits |= stride;
+        if ((bits & (Dtype.alignment - 1)) == 0) flags |= ArrayFlags.Aligned;
+        buf.AddRef();
+        return new NDArray(buf, offset, [len], strides, Dtype, BaseArray ?? this, flags, len);
     }
 
     /// <summary>A new uninitialised array with <paramref name="like"/>'s shape, laid out in its memory order (order 'K').</summary>

@@ -64,7 +64,8 @@ public static partial class np
 
     private static void CheckOrder(string order, bool allowAK)
     {
-        if (order is "C" or "F") return;
+        // The default argument is the interned literal: a reference compare settles the common case.
+        if (ReferenceEquals(order, "C") || order is "C" or "F") return;
         if (allowAK && order is "A" or "K") return;
         throw new ValueError(allowAK ? "order must be one of 'C', 'F', 'A', or 'K' (got '" + order + "')" : "only 'C' or 'F' order is permitted");
     }
@@ -320,7 +321,7 @@ public static partial class np
     {
         CheckOrder(order, allowAK: false);
         // Shape is immutable and arrays never change their dims in place, so the dims array can be shared.
-        return NDArray.Allocate(shape.Dims, dtype ?? DType.Float64, order == "F");
+        return NDArray.Allocate(shape.Dims, dtype ?? DType.Float64, !ReferenceEquals(order, "C") && order == "F");
     }
 
     /// <summary>A new array of zeros. NumPy: <c>np.zeros(shape, dtype, order)</c>.</summary>

@@ -179,6 +179,12 @@ public partial class NDArray
     private NDArray SliceView(Slice s)
     {
         var (start, _, step, len) = s.indices(Dims[0]);
+        if (Dims.Length == 1)
+        {
+            // 1-d: flags follow from the length and the stride alone (View1D); strides shared when the step is 1.
+            long[] st1 = len > 0 && step != 1 ? [Strides[0] * step] : Strides;
+            return View1D(len, st1, len > 0 ? Offset + (nint)(start * Strides[0]) : Offset);
+        }
         var shape = Dims.AsSpan().ToArray();
         shape[0] = len;
         // Strides arrays are never changed in place, so a unit-step slice shares its parent's.

@@ -86,15 +86,14 @@ internal static unsafe partial class BufferPool
     {
         int cls = ClassOf(bytes, out long size);
         NativeBuffer? b = null;
-        if (cls < SmallClasses)
-        {
-            var mag = t_magazine;
-            if (mag is not null) b = mag.Pop(cls);
-        }
-        b ??= cls == HugeClass ? TakeHuge(size) : Shared[cls].Pop(refillTo: cls < SmallClasses ? t_magazine : null, cls);
+        // One thread-static read per rent: the magazine also carries this thread's counter cell.
+        var mag = cls < SmallClasses ? t_magazine : null;
+        if (mag is not null) b = mag.Pop(cls);
+        b ??= cls == HugeClass ? TakeHuge(size) : Shared[cls].Pop(refillTo: mag, cls);
         if (b is not null)
         {
-            MemoryCounters.MoveCachedToInUse(b.Length);
+            if (mag is not null) MemoryCounters.MoveCachedToInUse(mag.Cell, b.Length);
+            else MemoryCounters.MoveCachedToInUse(b.Length);
         }
         else
         {
@@ -117,9 +116,11 @@ internal static unsafe partial class BufferPool
     {
         var h = b.Block!;
         int cls = b.SizeClass;
+        // One thread-static read per return (the magazine carries this thread's counter cell).
+        var mag = cls < SmallClasses ? t_magazine : null;
         // The cap is checked (summing the per-thread counters) only when the block would leave this thread's
         // magazine: doing it on every dispose would cost more than the 30 ns budget.
-        bool staysInMagazine = cls < SmallClasses && (t_magazine?.Count(cls) ?? 0) < MagazineSize;
+        bool staysInMagazine = mag is not null && mag.Count(cls) < MagazineSize;
         if (Limit == 0 || (!staysInMagazine && MemoryCounters.Cached + b.Length > Limit))
         {
             MemoryCounters.AddInUse(-b.Length);
@@ -127,21 +128,23 @@ internal static unsafe partial class BufferPool
             return;
         }
         h.State = NativeMemoryHandle.StateCached;
-        MemoryCounters.MoveCachedToInUse(-b.Length);
         if (cls < SmallClasses)
         {
-            var mag = t_magazine ??= new Magazine();
+            mag ??= t_magazine = new Magazine();
+            MemoryCounters.MoveCachedToInUse(mag.Cell, -b.Length);
             if (mag.TryPush(cls, b)) return;
             // Magazine full: hand half of it to the shared stack in one locked operation.
             Shared[cls].PushMany(mag, cls, b);
         }
         else if (cls == HugeClass)
         {
+            MemoryCounters.MoveCachedToInUse(-b.Length);
             b.LastUsed = Environment.TickCount64;
             lock (HugeLock) HugeCache.Add(b);
         }
         else
         {
+            MemoryCounters.MoveCachedToInUse(-b.Length);
             b.LastUsed = Environment.TickCount64;
             Shared[cls].Push(b);
         }
@@ -263,6 +266,9 @@ internal static unsafe partial class BufferPool
     {
         private readonly NativeBuffer?[] _items = new NativeBuffer?[SmallClasses * MagazineSize];
         private readonly int[] _counts = new int[SmallClasses];
+
+        /// <summary>The owning thread's counter cell (a magazine is only ever used by the thread that created it).</summary>
+        internal readonly MemoryCounters.Cell Cell = MemoryCounters.Mine;
 
         internal NativeBuffer? Pop(int cls)
         {

@@ -8,7 +8,7 @@ namespace Numerics.Native;
 /// </summary>
 internal static class MemoryCounters
 {
-    private sealed class Cell
+    internal sealed class Cell
     {
         public long InUse;
         public long Cached;
@@ -21,7 +21,8 @@ internal static class MemoryCounters
     private static long s_pressureMiB;
     private static readonly Lock PressureLock = new();
 
-    private static Cell Mine => t_cell ?? NewCell();
+    /// <summary>The calling thread's cell (the pool's magazine caches it, so a pool hit reads no second thread static).</summary>
+    internal static Cell Mine => t_cell ?? NewCell();
 
     private static Cell NewCell()
     {
@@ -75,9 +76,11 @@ internal static class MemoryCounters
     }
 
     /// <summary>A block moves from the pool to an array (or back): one cell update for both counters.</summary>
-    internal static void MoveCachedToInUse(long bytes)
+    internal static void MoveCachedToInUse(long bytes) => MoveCachedToInUse(Mine, bytes);
+
+    /// <summary>As <see cref="MoveCachedToInUse(long)"/>, on the calling thread's cell <paramref name="c"/> (already looked up).</summary>
+    internal static void MoveCachedToInUse(Cell c, long bytes)
     {
-        var c = Mine;
         Volatile.Write(ref c.Cached, c.Cached - bytes);
         Volatile.Write(ref c.InUse, c.InUse + bytes);
     }
