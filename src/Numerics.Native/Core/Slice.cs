@@ -54,6 +54,7 @@ public readonly struct Slice : IEquatable<Slice>
 
     /// <summary>Converts a C# range (same as the implicit conversion). NumPy: <c>slice(start, stop)</c>.</summary>
     /// <param name="r">The range.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static Slice FromRange(Range r)
     {
         long? s = r.Start.IsFromEnd ? (r.Start.Value == 0 ? long.MaxValue : -(long)r.Start.Value) : r.Start.Value;
@@ -105,6 +106,30 @@ public readonly struct Slice : IEquatable<Slice>
             }
             return x > upper ? upper : x;
         }
+    }
+
+    /// <summary><see cref="indices"/> for the view fast path: the same clamping, no tuple, no closure.
+    /// Returns the number of elements; <paramref name="first"/> and <paramref name="st"/> are the clamped start and the step.</summary>
+    internal long Resolve(long length, out long first, out long st)
+    {
+        st = step ?? 1;
+        if (st == 0) throw new ValueError("slice step cannot be zero");
+        long s, e;
+        if (st > 0)
+        {
+            s = start is long a ? ClampUp(a, length) : 0;
+            e = stop is long b ? ClampUp(b, length) : length;
+            first = s;
+            return e > s ? (e - s + st - 1) / st : 0;
+        }
+        s = start is long c ? ClampDown(c, length) : length - 1;
+        e = stop is long d ? ClampDown(d, length) : -1;
+        first = s;
+        return s > e ? (s - e - st - 1) / (-st) : 0;
+
+        // Python's clamping for a positive step: to [0, length]; for a negative step: to [-1, length - 1].
+        static long ClampUp(long x, long length) => x < 0 ? (x < -length ? 0 : x + length) : (x > length ? length : x);
+        static long ClampDown(long x, long length) => x < 0 ? (x < -length ? -1 : x + length) : (x > length - 1 ? length - 1 : x);
     }
 
     /// <inheritdoc/>

@@ -178,7 +178,7 @@ public partial class NDArray
 
     private NDArray SliceView(Slice s)
     {
-        var (start, _, step, len) = s.indices(Dims[0]);
+        long len = s.Resolve(Dims[0], out long start, out long step);
         if (Dims.Length == 1)
         {
             // 1-d: flags follow from the length and the stride alone (View1D); strides shared when the step is 1.

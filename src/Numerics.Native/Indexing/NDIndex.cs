@@ -25,6 +25,7 @@ public readonly struct NDIndex
     /// <summary>The shape of a nested list from index text ("[[0, 1], [2, 3]]"); null for a flat .NET array.</summary>
     internal readonly long[]? ManagedShape;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private NDIndex(IndexKind kind, long i = 0, Slice s = default, NDArray? a = null, Array? m = null, NDIndex[]? items = null,
         string? text = null, long[]? shape = null)
     {
@@ -52,6 +53,7 @@ public readonly struct NDIndex
         text: i.IsFromEnd && i.Value == 0 ? "^0" : null);
 
     /// <summary>A C# range as a slice: <c>1..3</c> ≡ <c>1:3</c>, <c>..^1</c> ≡ <c>:-1</c>. NumPy: <c>a[start:stop]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static implicit operator NDIndex(Range r) => new(IndexKind.Slice, s: Slice.FromRange(r));
 
     /// <summary>A slice with any step. NumPy: <c>a[start:stop:step]</c>.</summary>
