@@ -145,6 +145,12 @@ public partial class NDArray : IDisposable
     /// <summary>Validates a shape (no negative dims, at most 64 of them) and returns its size.</summary>
     internal static long CheckedSize(long[] shape)
     {
+        if (shape.Length == 1)
+        {
+            long d0 = shape[0];
+            if (d0 < 0) throw Err.NegativeDimensions();
+            return d0;
+        }
         if (shape.Length > MaxDims) throw Err.TooManyDimensions(shape.Length);
         long size = 1;
         bool overflow = false, zero = false;
