@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Numerics.Native.Tests.Infrastructure;
 
 namespace Numerics.Native.Tests.LinearAlgebra;
 
@@ -85,81 +85,8 @@ public class LinalgConcurrencyTests
     [Test]
     public void SixteenCallersMatchSerialWithoutOversubscription()
     {
-        var proc = Process.GetCurrentProcess();
         // Warm-up: the backend, the pool and the JIT, outside both measurements.
         for (int i = 0; i < 60; i++) Op(0, i);
-
-        var serial = new double[Callers][][];
-        proc.Refresh();
-        var cpu0 = proc.TotalProcessorTime;
-        var sw = Stopwatch.StartNew();
-        for (int c = 0; c < Callers; c++)
-        {
-            serial[c] = new double[PerCaller][];
-            for (int i = 0; i < PerCaller; i++) serial[c][i] = Op(c, i);
-        }
-        double serialWall = sw.Elapsed.TotalSeconds;
-        proc.Refresh();
-        double serialCpu = (proc.TotalProcessorTime - cpu0).TotalSeconds;
-
-        var concurrent = new double[Callers][][];
-        int baseThreads = ThreadCount(), maxThreads = baseThreads;
-        using var start = new Barrier(Callers + 1);
-        var errors = new System.Collections.Concurrent.ConcurrentBag<Exception>();
-        var threads = Enumerable.Range(0, Callers).Select(c => new Thread(() =>
-        {
-            try
-            {
-                start.SignalAndWait();
-                var mine = new double[PerCaller][];
-                for (int i = 0; i < PerCaller; i++) mine[i] = Op(c, i);
-                concurrent[c] = mine;
-            }
-            catch (Exception e)
-            {
-                errors.Add(e);
-            }
-        })).ToList();
-        foreach (var t in threads) t.Start();
-        proc.Refresh();
-        var cpu1 = proc.TotalProcessorTime;
-        sw.Restart();
-        start.SignalAndWait();
-        while (threads.Any(t => t.IsAlive))
-        {
-            maxThreads = Math.Max(maxThreads, ThreadCount());
-            Thread.Sleep(5);
-        }
-        foreach (var t in threads) t.Join();
-        double concurrentWall = sw.Elapsed.TotalSeconds;
-        proc.Refresh();
-        double concurrentCpu = (proc.TotalProcessorTime - cpu1).TotalSeconds;
-        Assert.That(errors, Is.Empty, string.Join("\n", errors.Select(e => e.ToString())));
-
-        for (int c = 0; c < Callers; c++)
-            for (int i = 0; i < PerCaller; i++)
-                Assert.That(concurrent[c][i], Is.EqualTo(serial[c][i]), $"caller {c}, operation {i}: differs from the serial run");
-
-        TestContext.Out.WriteLine($"serial: {serialWall:F2} s wall, {serialCpu:F2} s CPU; {Callers} callers: {concurrentWall:F2} s wall, " +
-                                  $"{concurrentCpu:F2} s CPU; threads {baseThreads} -> at most {maxThreads}");
-        // No oversubscription: the same work must not burn much more CPU when spread over 16 callers (spinning pools
-        // would multiply it), and must finish no slower than one caller doing all of it. The bounds leave room for
-        // the noise of a shared machine.
-        Assert.That(concurrentCpu, Is.LessThanOrEqualTo(serialCpu * 1.5 + 0.5), "CPU time with 16 callers");
-        Assert.That(concurrentWall, Is.LessThanOrEqualTo(serialWall * 1.5 + 0.5), "wall time with 16 callers");
-        Assert.That(maxThreads - baseThreads, Is.LessThanOrEqualTo(Callers + 2 * Environment.ProcessorCount + 4),
-            "threads started during the run: callers plus at most the pools' fixed workers");
-    }
-
-    private static int ThreadCount()
-    {
-        try
-        {
-            return Directory.GetDirectories("/proc/self/task").Length;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
+        SerialVsConcurrent.Check(Callers, PerCaller, Op);
     }
 }

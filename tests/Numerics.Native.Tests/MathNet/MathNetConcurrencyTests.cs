@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Providers.LinearAlgebra;
 using Numerics.Native.MathNet;
+using Numerics.Native.Tests.Infrastructure;
 
 namespace Numerics.Native.Tests.MathNet;
 
@@ -52,56 +52,7 @@ public sealed class MathNetConcurrencyTests
     [Test]
     public void SixteenCallersMatchSerialWithoutOversubscription()
     {
-        var proc = Process.GetCurrentProcess();
         for (int i = 0; i < 40; i++) Op(0, i);
-
-        var serial = new double[Callers][][];
-        proc.Refresh();
-        var cpu0 = proc.TotalProcessorTime;
-        var sw = Stopwatch.StartNew();
-        for (int c = 0; c < Callers; c++)
-        {
-            serial[c] = new double[PerCaller][];
-            for (int i = 0; i < PerCaller; i++) serial[c][i] = Op(c, i);
-        }
-        double serialWall = sw.Elapsed.TotalSeconds;
-        proc.Refresh();
-        double serialCpu = (proc.TotalProcessorTime - cpu0).TotalSeconds;
-
-        var concurrent = new double[Callers][][];
-        var errors = new System.Collections.Concurrent.ConcurrentBag<Exception>();
-        using var start = new Barrier(Callers + 1);
-        var threads = Enumerable.Range(0, Callers).Select(c => new Thread(() =>
-        {
-            try
-            {
-                start.SignalAndWait();
-                var mine = new double[PerCaller][];
-                for (int i = 0; i < PerCaller; i++) mine[i] = Op(c, i);
-                concurrent[c] = mine;
-            }
-            catch (Exception e)
-            {
-                errors.Add(e);
-            }
-        })).ToList();
-        foreach (var t in threads) t.Start();
-        proc.Refresh();
-        var cpu1 = proc.TotalProcessorTime;
-        sw.Restart();
-        start.SignalAndWait();
-        foreach (var t in threads) t.Join();
-        double concurrentWall = sw.Elapsed.TotalSeconds;
-        proc.Refresh();
-        double concurrentCpu = (proc.TotalProcessorTime - cpu1).TotalSeconds;
-        Assert.That(errors, Is.Empty, string.Join("\n", errors));
-
-        for (int c = 0; c < Callers; c++)
-            for (int i = 0; i < PerCaller; i++)
-                Assert.That(concurrent[c][i], Is.EqualTo(serial[c][i]), $"caller {c}, operation {i}");
-
-        TestContext.Out.WriteLine($"serial {serialWall:F2} s wall, {serialCpu:F2} s CPU; {Callers} callers {concurrentWall:F2} s wall, {concurrentCpu:F2} s CPU");
-        Assert.That(concurrentCpu, Is.LessThanOrEqualTo(serialCpu * 1.5 + 0.5), "CPU time with 16 callers");
-        Assert.That(concurrentWall, Is.LessThanOrEqualTo(serialWall * 1.5 + 0.5), "wall time with 16 callers");
+        SerialVsConcurrent.Check(Callers, PerCaller, Op);
     }
 }
