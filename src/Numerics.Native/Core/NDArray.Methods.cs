@@ -178,14 +178,14 @@ public partial class NDArray : IFormattable
     }
 
     /// <summary>NumPy's <c>str(a)</c>; "NDArray(disposed)" after Dispose.</summary>
-    public override string ToString() => IsDisposed ? "NDArray(disposed)" : ArrayText.Str(this, null, null);
+    public override string ToString() => IsDisposed ? "NDArray(disposed)" : ArrayPrinter.Str(this, null, null);
 
     /// <summary>NumPy's layout with each element formatted by a .NET format string (a 0-d array is just the value).
     /// NumPy: <c>np.array2string(a, formatter=…)</c>.</summary>
     /// <param name="format">A .NET format string applied to every element.</param>
     /// <param name="formatProvider">The culture; invariant when null.</param>
     public string ToString(string? format, IFormatProvider? formatProvider) =>
-        IsDisposed ? "NDArray(disposed)" : ArrayText.Str(this, format, formatProvider);
+        IsDisposed ? "NDArray(disposed)" : ArrayPrinter.Str(this, format, formatProvider);
 
     /// <summary>Reference equality (use np.array_equal for values).</summary>
     public override bool Equals(object? obj) => ReferenceEquals(this, obj);

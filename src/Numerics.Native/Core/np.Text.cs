@@ -7,7 +7,7 @@ public static partial class np
     public static string repr(NDArray a)
     {
         Live(a);
-        return ArrayText.Repr(a);
+        return ArrayPrinter.ArrayRepr(a, null, null, null);
     }
 
     /// <summary>NumPy's <c>repr(dtype)</c>: "dtype('float64')".</summary>
