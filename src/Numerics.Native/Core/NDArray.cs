@@ -26,25 +26,16 @@ public partial class NDArray : IDisposable
     internal InlineScalar Inline;
     private int _state;
 
-    /// <summary>The general constructor: takes over one owner reference of <paramref name="buf"/>.</summary>
+    /// <summary>The general constructor: derives the size and the layout flags; takes over one owner reference of
+    /// <paramref name="buf"/>.</summary>
     internal NDArray(NativeBuffer? buf, nint offset, long[] shape, long[] strides, DType dtype, NDArray? @base, int flags)
+        : this(buf, offset, shape, strides, dtype, @base, flags | LayoutFlags(shape, strides, dtype, (buf?.Address ?? 0) + offset), Product(shape))
     {
-        Buf = buf;
-        Offset = offset;
-        Dims = shape;
-        Strides = strides;
-        Dtype = dtype;
-        BaseArray = @base;
-        long size = 1;
-        foreach (var d in shape) size *= d;
-        Size = size;
-        FlagBits = flags | LayoutFlags(shape, strides, dtype, (buf?.Address ?? 0) + offset);
-        if (buf is not null) NDScope.RegisterNew(this);
     }
 
     /// <summary>The hot-path constructor: the caller already knows the size and every flag bit (contiguity and
     /// alignment included), so nothing is re-derived. Takes over one owner reference of <paramref name="buf"/>.</summary>
-    private NDArray(NativeBuffer buf, nint offset, long[] shape, long[] strides, DType dtype, NDArray? @base, int flags, long size)
+    private NDArray(NativeBuffer? buf, nint offset, long[] shape, long[] strides, DType dtype, NDArray? @base, int flags, long size)
     {
         Buf = buf;
         Offset = offset;
@@ -54,7 +45,14 @@ public partial class NDArray : IDisposable
         BaseArray = @base;
         Size = size;
         FlagBits = flags;
-        NDScope.RegisterNew(this);
+        if (buf is not null) NDScope.RegisterNew(this);
+    }
+
+    private static long Product(long[] shape)
+    {
+        long size = 1;
+        foreach (var d in shape) size *= d;
+        return size;
     }
 
     /// <summary>A weak scalar (a C# literal under NEP 50): 0-d, default dtype of its kind, no native memory.</summary>
