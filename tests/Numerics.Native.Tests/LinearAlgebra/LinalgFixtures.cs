@@ -36,28 +36,13 @@ internal static class LinalgFixtures
 
     internal static bool IsArray(JsonNode? n) => n is JsonObject o && o.ContainsKey("$a");
 
-    /// <summary>A tagged array as a new NDArray: decoded, then the view text and the last-two-axes swap applied.</summary>
+    /// <summary>A tagged array as a new NDArray: decoded with its view text (the core fixtures' format), then the
+    /// last-two-axes swap applied.</summary>
     internal static NDArray DecodeArray(JsonNode node)
     {
-        var d = node["$a"]!;
-        var bytes = Convert.FromBase64String(d["data"]!.GetValue<string>());
-        var dtype = np.dtype(d["dtype"]!.GetValue<string>());
-        var shape = d["shape"]!.AsArray().Select(x => x!.GetValue<long>()).ToArray();
-        NDArray a;
-        using (var flat = np.frombuffer(bytes, dtype)) a = np.reshape(flat, shape).copy();
-        if (d["view"] is { } v)
-        {
-            var view = a[v.GetValue<string>()];
-            a.Dispose();
-            a = view;
-        }
-        if (d["swap"] is not null)
-        {
-            var swapped = np.swapaxes(a, -1, -2);
-            a.Dispose();
-            a = swapped;
-        }
-        return a;
+        var a = Core.CoreFixtures.DecodeArray(node);
+        if (node["$a"]!["swap"] is null) return a;
+        using (a) return np.swapaxes(a, -1, -2);
     }
 
     /// <summary>A plain JSON value as .NET: numbers (double unless integral), strings, bools, null, lists, ±inf.</summary>
