@@ -16,7 +16,10 @@ public class MathNetPeer : WorkloadFamily
     private Matrix<double>? _a64, _b64, _a256, _b256, _a1000, _b1000, _a4000;
     private Vector<double>? _x4000;
 
-    public override void LoadNative()
+    public override void LoadNative() => UseManaged();
+
+    /// <summary>Math.NET's managed provider on the thread count of the run (1: single-threaded).</summary>
+    internal static void UseManaged()
     {
         Control.UseManaged();
         int threads = PeerThreads.FromEnvironment();

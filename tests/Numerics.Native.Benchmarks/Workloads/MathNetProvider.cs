@@ -78,17 +78,7 @@ public class MathNetProviderManaged : MathNetProviderNumericsNative
     protected override void UseProvider()
     {
         base.UseProvider();
-        Control.UseManaged();
-        int threads = PeerThreads.FromEnvironment();
-        if (threads == 1)
-        {
-            Control.UseSingleThread();
-        }
-        else
-        {
-            Control.UseMultiThreading();
-            Control.MaxDegreeOfParallelism = threads;
-        }
+        MathNetPeer.UseManaged();
     }
 }
 
