@@ -4,7 +4,7 @@ using Numerics.Native.Tests.Core;
 
 namespace Numerics.Native.Tests.Indexing;
 
-/// <summary>Runs tests/fixtures/gen/core.py in oracle mode under /usr/bin/python3 (NumPy) for a batch of requests.</summary>
+/// <summary>Runs a fixture generator (tests/fixtures/gen/core.py by default) in oracle mode under /usr/bin/python3 (NumPy).</summary>
 internal static class NumPyOracle
 {
     private const string Python = "/usr/bin/python3";
@@ -24,9 +24,13 @@ internal static class NumPyOracle
         }
     }
 
-    internal static List<JsonObject> Ask(IReadOnlyList<JsonObject> requests)
+    internal static List<JsonObject> Ask(IReadOnlyList<JsonObject> requests) =>
+        Ask(Path.Combine(CoreFixtures.RepoRoot(), "tests", "fixtures", "gen", "core.py"), requests);
+
+    /// <summary>Runs <paramref name="script"/> <c>oracle</c> (a fixture generator: one JSON request per input line, one
+    /// answer per output line) under NumPy for a batch of requests.</summary>
+    internal static List<JsonObject> Ask(string script, IReadOnlyList<JsonObject> requests)
     {
-        string script = Path.Combine(CoreFixtures.RepoRoot(), "tests", "fixtures", "gen", "core.py");
         var psi = new ProcessStartInfo(Python) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(script);
         psi.ArgumentList.Add("oracle");

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Numerics.Native.Tests.Indexing;
 
 namespace Numerics.Native.Tests.Printing;
 
@@ -63,30 +63,7 @@ public class PrintingDifferentialTests
         Assert.That(failures, Is.Empty, $"{failures.Count} of {Count} differ:\n" + string.Join("\n", failures.Take(15)));
     }
 
-    private static List<JsonObject> Ask(List<JsonObject> requests)
-    {
-        var psi = new ProcessStartInfo("/usr/bin/python3")
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        psi.ArgumentList.Add(PrintingFixtures.GeneratorPath);
-        psi.ArgumentList.Add("oracle");
-        using var p = Process.Start(psi)!;
-        var reader = Task.Run(() =>
-        {
-            var lines = new List<JsonObject>(requests.Count);
-            while (p.StandardOutput.ReadLine() is { } line) lines.Add(JsonNode.Parse(line)!.AsObject());
-            return lines;
-        });
-        var err = p.StandardError.ReadToEndAsync();
-        foreach (var r in requests) p.StandardInput.WriteLine(r.ToJsonString());
-        p.StandardInput.Close();
-        var result = reader.Result;
-        p.WaitForExit();
-        if (result.Count != requests.Count)
-            throw new InvalidOperationException($"oracle answered {result.Count} of {requests.Count}: {err.Result}");
-        return result;
-    }
+    private static List<JsonObject> Ask(List<JsonObject> requests) => NumPyOracle.Ask(PrintingFixtures.GeneratorPath, requests);
 
     private static JsonObject RandomCase(Random rng)
     {
