@@ -229,6 +229,11 @@ NK_API void nk_threads_release(int32_t granted);
  * thread alone, concurrently with other such calls; above it the call runs alone with every thread. Returns the
  * token for nk_blas_leave; may block (sleeping) while a large call runs. */
 NK_API int32_t nk_blas_enter(double work);
+/* Below this order a general eigenproblem (geev) enters the gate as single-threaded work whatever its n³: most of
+ * dgeev's time is the Hessenberg QR sweep, level-2 bound, and OpenBLAS 0.3.21's dgeev gains nothing from a second
+ * thread up to n ≈ 600 here (best of 8, Zen 3: n = 300 50.8 ms on 1 thread, 50.7 ms on 2; n = 500 175 vs 206 ms;
+ * n = 800 717 vs 626 ms), while its threaded runs vary far more. */
+#define NK_BLAS_GEEV_SERIAL_MAX_ORDER 640
 NK_API void nk_blas_leave(int32_t token);
 /* Thread-local text for NK_E_INTERNAL / NK_E_BAD_DESC; never NULL. */
 NK_API const char *nk_last_error(void);

@@ -22,6 +22,16 @@ public static class BlasGate
     public static Ticket Enter(double multiplyAdds) =>
         Available.Value ? new Ticket(NumericsKernels.nk_blas_enter(multiplyAdds)) : default;
 
+    /// <summary>
+    /// Enters the gate for a general (non-symmetric) eigenproblem of order <paramref name="order"/> (<c>?geev</c>):
+    /// below <see cref="NumericsKernels.NK_BLAS_GEEV_SERIAL_MAX_ORDER"/> it runs on the calling thread alone, as the
+    /// facade's <c>eig</c> does, because OpenBLAS's geev gains nothing from more threads at those sizes.
+    /// </summary>
+    /// <param name="order">The matrix order n.</param>
+    /// <returns>The ticket to dispose after the call.</returns>
+    public static Ticket EnterGeneralEigen(int order) =>
+        Enter(order < NumericsKernels.NK_BLAS_GEEV_SERIAL_MAX_ORDER ? 0.0 : (double)order * order * order);
+
     /// <summary>Whether the kernel library (which holds the gate) loaded; checked once.</summary>
     private static readonly Lazy<bool> Available = new(() =>
     {

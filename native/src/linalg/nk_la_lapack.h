@@ -88,9 +88,11 @@ static inline int LA_FN(arena)(la_arena *a, size_t bytes)
 
 static inline void LA_FN(eye)(LA_T *a, int64_t n, int64_t ld)
 {
-    for (int64_t j = 0; j < n; j++)
-        for (int64_t i = 0; i < n; i++)
-            a[i + j * ld] = (LA_T)(i == j ? 1 : 0);
+    /* All-zero bytes are 0.0 (and 0+0i) in IEEE formats; memset is several times faster than a per-item branch. */
+    for (int64_t j = 0; j < n; j++) {
+        memset(a + j * ld, 0, (size_t)n * sizeof(LA_T));
+        a[j + j * ld] = (LA_T)1;
+    }
 }
 
 static inline void LA_FN(fill_nan)(char *p, const nk_mat *o, int64_t m, int64_t n)

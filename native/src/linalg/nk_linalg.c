@@ -337,8 +337,9 @@ int32_t nk_linalg(const nk_linalg_desc *d, nk_status *st)
      * routines clear them (umath_linalg's set_fp_invalid_or_clear), so only these two report. */
     const int want_fpe = d->routine == NK_LA_DET || d->routine == NK_LA_SLOGDET;
     /* The batch loop runs many small problems at once, each on one backend thread. */
+    const int serial = threads > 1 || (d->routine == NK_LA_EIG && order < NK_BLAS_GEEV_SERIAL_MAX_ORDER);
     const int32_t gate = misc ? NK_BLAS_UNGATED
-                              : nk_blas_enter(threads > 1 ? 0.0 : (double)d->m * (double)d->n * (double)la_min64(d->m, d->n));
+                              : nk_blas_enter(serial ? 0.0 : (double)d->m * (double)d->n * (double)la_min64(d->m, d->n));
     if (errs == NULL) {
         if (want_fpe)
             feclearexcept(FE_ALL_EXCEPT);

@@ -697,7 +697,7 @@ internal static unsafe class Linalg<T, TOps> where T : unmanaged where TOps : IE
             {
                 T[] work = (T[])matrix.Clone();
                 fixed (T* pa = work)
-                    using (Gate(order, order, order)) info = TOps.GeneralEigen(order, pa, pv, pw, pd);
+                    using (global::Numerics.Native.Interop.BlasGate.EnterGeneralEigen(order)) info = TOps.GeneralEigen(order, pa, pv, pw, pd);
             }
         }
         ThrowOnInfo(info);
