@@ -3,6 +3,8 @@
  * transpose, done in cache tiles so neither side is walked with a large stride for long. */
 #include "nk_la_internal.h"
 
+#include <immintrin.h>
+
 #define LA_TILE 32
 
 typedef struct { uint64_t lo, hi; } la_e16;
@@ -66,6 +68,77 @@ typedef struct { uint64_t lo, hi; } la_e16;
         }                                                                                                             \
     }
 
+/* AVX2 transposes for 8- and 16-byte items (double, complex64; complex128): d[c*ds + r] = s[r*ss + c] for an
+ * rows x cols block, strides in items. A C-order matrix into LAPACK's column order (and back) is such a transpose;
+ * the scalar tile loop ran at about half the speed of a plain copy on cold 2-8 MB matrices (inv 500: 10% of the
+ * call, twice NumPy's linearize), the 4x4 register transpose at 1.3x a memcpy's time. */
+__attribute__((target("avx2"))) static void transpose8_avx2(double *d, int64_t ds, const double *s, int64_t ss,
+                                                             int64_t rows, int64_t cols)
+{
+    for (int64_t r0 = 0; r0 < rows; r0 += LA_TILE) {
+        const int64_t r1 = la_min64(rows, r0 + LA_TILE);
+        for (int64_t c0 = 0; c0 < cols; c0 += LA_TILE) {
+            const int64_t c1 = la_min64(cols, c0 + LA_TILE);
+            int64_t r = r0;
+            for (; r + 4 <= r1; r += 4) {
+                const double *q = s + r * ss;
+                int64_t c = c0;
+                for (; c + 4 <= c1; c += 4) {
+                    const __m256d a = _mm256_loadu_pd(q + c), b = _mm256_loadu_pd(q + ss + c),
+                                  e = _mm256_loadu_pd(q + 2 * ss + c), f = _mm256_loadu_pd(q + 3 * ss + c);
+                    const __m256d t0 = _mm256_unpacklo_pd(a, b), t1 = _mm256_unpackhi_pd(a, b),
+                                  t2 = _mm256_unpacklo_pd(e, f), t3 = _mm256_unpackhi_pd(e, f);
+                    _mm256_storeu_pd(d + c * ds + r, _mm256_permute2f128_pd(t0, t2, 0x20));
+                    _mm256_storeu_pd(d + (c + 1) * ds + r, _mm256_permute2f128_pd(t1, t3, 0x20));
+                    _mm256_storeu_pd(d + (c + 2) * ds + r, _mm256_permute2f128_pd(t0, t2, 0x31));
+                    _mm256_storeu_pd(d + (c + 3) * ds + r, _mm256_permute2f128_pd(t1, t3, 0x31));
+                }
+                for (; c < c1; c++)
+                    for (int64_t k = 0; k < 4; k++)
+                        d[c * ds + r + k] = q[k * ss + c];
+            }
+            for (; r < r1; r++)
+                for (int64_t c = c0; c < c1; c++)
+                    d[c * ds + r] = s[r * ss + c];
+        }
+    }
+}
+
+/* The same for 16-byte items, in 2x2 blocks; strides in 16-byte items. */
+__attribute__((target("avx2"))) static void transpose16_avx2(double *d, int64_t ds, const double *s, int64_t ss,
+                                                              int64_t rows, int64_t cols)
+{
+    for (int64_t r0 = 0; r0 < rows; r0 += LA_TILE) {
+        const int64_t r1 = la_min64(rows, r0 + LA_TILE);
+        for (int64_t c0 = 0; c0 < cols; c0 += LA_TILE) {
+            const int64_t c1 = la_min64(cols, c0 + LA_TILE);
+            int64_t r = r0;
+            for (; r + 2 <= r1; r += 2) {
+                int64_t c = c0;
+                for (; c + 2 <= c1; c += 2) {
+                    const __m256d a = _mm256_loadu_pd(s + 2 * (r * ss + c)), b = _mm256_loadu_pd(s + 2 * ((r + 1) * ss + c));
+                    _mm256_storeu_pd(d + 2 * (c * ds + r), _mm256_permute2f128_pd(a, b, 0x20));
+                    _mm256_storeu_pd(d + 2 * ((c + 1) * ds + r), _mm256_permute2f128_pd(a, b, 0x31));
+                }
+                for (; c < c1; c++)
+                    for (int64_t k = 0; k < 2; k++)
+                        memcpy(d + 2 * (c * ds + r + k), s + 2 * ((r + k) * ss + c), 16);
+            }
+            for (; r < r1; r++)
+                for (int64_t c = c0; c < c1; c++)
+                    memcpy(d + 2 * (c * ds + r), s + 2 * (r * ss + c), 16);
+        }
+    }
+}
+
+/* Whether a gather/scatter is a transpose the AVX2 kernels take: rows of the strided side contiguous, its row
+ * stride a whole number of items and its data 8-byte aligned (what NumPy calls an aligned array), an AVX2 machine. */
+static int avx2_transpose(size_t es, const void *strided, int64_t rs, int64_t cs)
+{
+    return (es == 8 || es == 16) && cs == (int64_t)es && rs != (int64_t)es && rs % (int64_t)es == 0 &&
+           (uintptr_t)strided % 8 == 0 && nk_level() >= NK_SIMD_AVX2;
+}
+
 LA_DEFINE_GATHER(uint8_t)
 LA_DEFINE_GATHER(uint16_t)
 LA_DEFINE_GATHER(uint32_t)
@@ -81,6 +154,11 @@ void la_gather(void *dst, int64_t ld, const char *src, int64_t m, int64_t n, int
 {
     if (m <= 0 || n <= 0)
         return;
+    if (avx2_transpose(es, src, rs, cs)) {
+        const int64_t item = (int64_t)es;
+        (es == 8 ? transpose8_avx2 : transpose16_avx2)(dst, ld, (const double *)src, rs / item, m, n);
+        return;
+    }
     switch (es) {
     case 1: gather_uint8_t(dst, ld, src, m, n, rs, cs); break;
     case 2: gather_uint16_t(dst, ld, src, m, n, rs, cs); break;
@@ -94,6 +172,11 @@ void la_scatter(char *dst, int64_t m, int64_t n, int64_t rs, int64_t cs, const v
 {
     if (m <= 0 || n <= 0)
         return;
+    if (avx2_transpose(es, dst, rs, cs)) {
+        const int64_t item = (int64_t)es;
+        (es == 8 ? transpose8_avx2 : transpose16_avx2)((double *)dst, rs / item, src, ld, n, m);
+        return;
+    }
     switch (es) {
     case 1: scatter_uint8_t(dst, m, n, rs, cs, src, ld); break;
     case 2: scatter_uint16_t(dst, m, n, rs, cs, src, ld); break;
