@@ -1,13 +1,16 @@
 /* nk_copy.c — strided N-d copy with an optional cast (DESIGN.md §4.3).
  *
  * The C# facade simplifies the iteration space first (drops length-1 axes, orders axes by the destination's memory
- * order, coalesces), so the common cases arrive as one contiguous run (memcpy) or a 2-d transpose. A transpose —
+ * order, coalesces), so the common cases arrive as one contiguous run (memcpy) or a 2-d transpose. A transpose
+ * whose source is contiguous along the destination's rows (ascontiguousarray(M.T)), of 4- or 8-byte elements, goes
+ * to the register transpose of nk_transpose.c with threads splitting the destination rows. Any other transpose —
  * destination inner stride = itemsize, source inner stride large — is copied in NK_TRANSPOSE_TILE² tiles so both
  * sides stay in cache, with OpenMP over tile rows above the memory-class threshold.
  */
 #include "nk_cast.h"
 #include "nk_internal.h"
 #include "nk_thresholds.h"
+#include "nk_transpose.h"
 
 #include <omp.h>
 #include <string.h>
@@ -134,6 +137,33 @@ static int32_t threads_for(const nk_iter *it, int64_t total)
     return want > 1 ? nk_threads_acquire(want) : 1;
 }
 
+/* The register transpose of the dispatch level nk_init chose (baseline before nk_init: it runs everywhere). */
+static nk_transpose_rows_fn transpose_rows(void)
+{
+    switch (nk_level()) {
+    case NK_SIMD_AVX512: return nk_transpose_rows_avx512;
+    case NK_SIMD_AVX2: return nk_transpose_rows_avx2;
+    default: return nk_transpose_rows_baseline;
+    }
+}
+
+/* dst[i][j] = src[i][j] with ds1 == ss0 == itemsize 4 or 8: threads take whole blocks of destination rows. */
+static void copy_transposed(const nk_iter *it, const copy_plan *p, int64_t total)
+{
+    const nk_transpose_job job = {it->op[1].data, it->op[0].data, it->shape[0], it->shape[1], p->isz, p->ds[0],
+                                  p->ss[1], total * p->isz >= NK_TRANSPOSE_STREAM_MIN};
+    const nk_transpose_rows_fn rows_fn = transpose_rows();
+    const int64_t L = NK_TRANSPOSE_BLOCK_ROWS(p->isz), nblocks = (job.rows + L - 1) / L;
+    const int32_t granted = threads_for(it, total);
+#pragma omp parallel num_threads(granted) if (granted > 1) default(none) shared(job, rows_fn, nblocks, L, granted)
+    {
+        const int32_t nth = omp_get_num_threads(), tid = omp_get_thread_num();
+        const int64_t a = nblocks * tid / nth * L, b = nblocks * (tid + 1) / nth * L;
+        rows_fn(&job, a, b < job.rows ? b : job.rows);
+    }
+    if (granted > 1) nk_threads_release(granted);
+}
+
 int32_t nk_copy(const nk_iter *it, nk_status *st)
 {
     if (st == NULL) return NK_E_BAD_DESC;
@@ -156,6 +186,13 @@ int32_t nk_copy(const nk_iter *it, nk_status *st)
     copy_plan p = {it->ndim, in->dtype, out->dtype, (int64_t)nk_dtype_size(in->dtype), (int64_t)nk_dtype_size(out->dtype),
                    it->shape, in->strides, out->strides};
     const int64_t rows = it->ndim > 1 ? total / it->shape[it->ndim - 1] : 1;
+
+    /* The register transpose: source contiguous along the destination's rows. */
+    if (it->ndim == 2 && p.src_t == p.dst_t && (p.isz == 4 || p.isz == 8) && p.ds[1] == p.isz && p.ss[0] == p.isz &&
+        it->shape[0] >= NK_TRANSPOSE_BLOCK_ROWS(p.isz) && it->shape[1] >= NK_TRANSPOSE_BLOCK_ROWS(p.isz)) {
+        copy_transposed(it, &p, total);
+        return NK_OK;
+    }
 
     /* The cache-blocked transpose case. */
     if (it->ndim == 2 && p.src_t == p.dst_t && p.ds[1] == p.isz && (p.ss[1] > 4 * p.isz || p.ss[1] < -4 * p.isz) &&

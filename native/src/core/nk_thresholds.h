@@ -22,8 +22,13 @@
 
 /* Elements per casting block. */
 #define NK_CAST_BLOCK 1024
-/* Blocked-transpose tile side, in elements. */
+/* Blocked-transpose tile side, in elements (the generic path: other itemsizes, non-contiguous sides). */
 #define NK_TRANSPOSE_TILE 32
+/* The register transpose (nk_transpose.c): destination rows per strip, a multiple of 16 (the float block). */
+#define NK_TRANSPOSE_STRIP 128
+/* ...and the destination size from which it stores non-temporally (bytes): at 3 MB and more streaming was as fast
+ * or faster here (1 MiB L2 per core), at 2 MB cached stores were 1.5x faster (tests/native/experiments). */
+#define NK_TRANSPOSE_STREAM_MIN (4 << 20)
 /* Largest matrix order for the OpenMP-over-batch linalg path. */
 #define NK_LA_BATCH_MAX_N 64
 
