@@ -147,20 +147,20 @@ static nk_transpose_rows_fn transpose_rows(void)
     }
 }
 
-/* dst[i][j] = src[i][j] with ds1 == ss0 == itemsize 4 or 8: threads take whole blocks of destination rows. */
+/* dst[i][j] = src[i][j] with ds1 == ss0 == itemsize 4 or 8, in strips of destination rows. The strips are handed
+ * out one at a time rather than in halves: the copy is bound by memory bandwidth (one core nearly saturates it on
+ * the 2-core VM, tests/native/experiments/transpose_bench.c), so a thread that loses its core to another process
+ * would otherwise hold back the whole copy with half of it still to do. */
 static void copy_transposed(const nk_iter *it, const copy_plan *p, int64_t total)
 {
     const nk_transpose_job job = {it->op[1].data, it->op[0].data, it->shape[0], it->shape[1], p->isz, p->ds[0],
                                   p->ss[1], total * p->isz >= NK_TRANSPOSE_STREAM_MIN};
     const nk_transpose_rows_fn rows_fn = transpose_rows();
-    const int64_t L = NK_TRANSPOSE_BLOCK_ROWS(p->isz), nblocks = (job.rows + L - 1) / L;
+    const int64_t strip = NK_TRANSPOSE_STRIP, nstrips = (job.rows + strip - 1) / strip;
     const int32_t granted = threads_for(it, total);
-#pragma omp parallel num_threads(granted) if (granted > 1) default(none) shared(job, rows_fn, nblocks, L, granted)
-    {
-        const int32_t nth = omp_get_num_threads(), tid = omp_get_thread_num();
-        const int64_t a = nblocks * tid / nth * L, b = nblocks * (tid + 1) / nth * L;
-        rows_fn(&job, a, b < job.rows ? b : job.rows);
-    }
+#pragma omp parallel for num_threads(granted) if (granted > 1) schedule(dynamic, 1) default(none) \
+    shared(job, rows_fn, strip, nstrips)
+    for (int64_t k = 0; k < nstrips; k++) rows_fn(&job, k * strip, k * strip + strip < job.rows ? k * strip + strip : job.rows);
     if (granted > 1) nk_threads_release(granted);
 }
 

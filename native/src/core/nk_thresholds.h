@@ -24,7 +24,8 @@
 #define NK_CAST_BLOCK 1024
 /* Blocked-transpose tile side, in elements (the generic path: other itemsizes, non-contiguous sides). */
 #define NK_TRANSPOSE_TILE 32
-/* The register transpose (nk_transpose.c): destination rows per strip, a multiple of 16 (the float block). */
+/* The register transpose (nk_transpose.c): destination rows per strip, the unit threads take one at a time; a
+ * multiple of 16 (the float block). */
 #define NK_TRANSPOSE_STRIP 128
 /* ...and the destination size from which it stores non-temporally (bytes): at 3 MB and more streaming was as fast
  * or faster here (1 MiB L2 per core), at 2 MB cached stores were 1.5x faster (tests/native/experiments). */

@@ -5,7 +5,9 @@
  *   ntcopy        a plain AVX2 copy with streaming stores: the same, without glibc's choices
  *   old           the library's kernel before this change (32x32 tiles, one 8-byte memcpy per element)
  *   k8 S/N P      the new kernel: 8x8 blocks transposed in registers (four AVX2 4x4s), S = rows per strip,
- *                 N = streaming (non-temporal) stores, P = software prefetch of the next column block
+ *                 N = streaming (non-temporal) stores, P = software prefetch of the next column block; threads
+ *                 split the rows in halves
+ *   dyn S/N P     the same, threads taking one strip at a time from a shared counter
  * Buffers are 2 MiB aligned with MADV_HUGEPAGE (what the C# BufferPool does for large arrays); --4k asks for
  * MADV_NOHUGEPAGE instead, to see what 4 KiB pages cost.
  *
@@ -116,7 +118,7 @@ static char *big(size_t bytes, int thp)
     return p;
 }
 
-enum { V_MEMCPY, V_NTCOPY, V_OLD, V_K8 };
+enum { V_MEMCPY, V_NTCOPY, V_OLD, V_K8, V_K8DYN };
 typedef struct variant {
     const char *name;
     int kind;
@@ -137,10 +139,9 @@ int main(int argc, char **argv)
     const int64_t ds0 = 8 * n, ss0 = 8, ss1 = 8 * n;
 
     static const variant vs[] = {
-        {"memcpy", V_MEMCPY, 0, 0, 0},    {"ntcopy", V_NTCOPY, 0, 0, 0},     {"old 32x32", V_OLD, 0, 0, 0},
-        {"k8 S64", V_K8, 64, 0, 0},       {"k8 S64 P", V_K8, 64, 0, 1},      {"k8 S256 P", V_K8, 256, 0, 1},
-        {"k8 S1024 N", V_K8, 1024, 1, 0}, {"k8 S64 N P", V_K8, 64, 1, 1},    {"k8 S128 N P", V_K8, 128, 1, 1},
-        {"k8 S256 N P", V_K8, 256, 1, 1},
+        {"memcpy", V_MEMCPY, 0, 0, 0},   {"ntcopy", V_NTCOPY, 0, 0, 0},   {"old 32x32", V_OLD, 0, 0, 0},
+        {"k8 S64 N P", V_K8, 64, 1, 1},  {"k8 S128 N P", V_K8, 128, 1, 1},  {"k8 S256 N P", V_K8, 256, 1, 1},
+        {"dyn S64 N P", V_K8DYN, 64, 1, 1}, {"dyn S128 N P", V_K8DYN, 128, 1, 1},
     };
     enum { NV = sizeof vs / sizeof vs[0] };
     static double t[2][NV][64];
@@ -152,7 +153,8 @@ int main(int argc, char **argv)
             for (int v = 0; v < NV; v++) {
                 const variant *x = &vs[v];
                 double t0 = now();
-#pragma omp parallel num_threads(th)
+                int64_t next = 0; /* V_K8DYN: the next strip to take */
+#pragma omp parallel num_threads(th) shared(next)
                 {
                     const int nth = omp_get_num_threads(), tid = omp_get_thread_num();
                     switch (x->kind) {
@@ -169,6 +171,15 @@ int main(int argc, char **argv)
                     case V_OLD:
                         old_tiles((char *)D, ds0, (const char *)M, ss0, ss1, n, n, tiles * tid / nth,
                                   tiles * (tid + 1) / nth);
+                        break;
+                    case V_K8DYN:
+                        /* strips handed out one at a time: a thread that loses its core leaves its work to the other */
+                        for (;;) {
+                            int64_t a = __atomic_fetch_add(&next, x->strip, __ATOMIC_RELAXED);
+                            if (a >= n) break;
+                            k8((char *)D, ds0, (const char *)M, ss1, a, a + x->strip < n ? a + x->strip : n, n,
+                               x->strip, x->nt, x->pf);
+                        }
                         break;
                     default: {
                         int64_t a = n / 8 * tid / nth * 8, b = n / 8 * (tid + 1) / nth * 8;
