@@ -80,8 +80,8 @@ static void run_case(const layout *L, int32_t max_threads)
     char *e0 = ebuf + (it.op[1].data - dbuf);
     for (int64_t i = 0; i < r; i++)
         for (int64_t j = 0; j < c; j++)
-            memcpy(e0 + i * it.op[1].strides[0] + j * isz, it.op[0].data + i * it.op[0].strides[0] + j * it.op[0].strides[1],
-                   (size_t)isz);
+            memcpy(e0 + i * it.op[1].strides[0] + j * isz,
+                   it.op[0].data + i * it.op[0].strides[0] + j * it.op[0].strides[1], (size_t)isz);
 
     nk_status st;
     int32_t rc = nk_copy(&it, &st);

@@ -3,7 +3,7 @@
  * The C# facade simplifies the iteration space first (drops length-1 axes, orders axes by the destination's memory
  * order, coalesces), so the common cases arrive as one contiguous run (memcpy) or a 2-d transpose. A transpose
  * whose source is contiguous along the destination's rows (ascontiguousarray(M.T)), of 4- or 8-byte elements, goes
- * to the register transpose of nk_transpose.c with threads splitting the destination rows. Any other transpose —
+ * to the register transpose of nk_transpose.c, threads taking strips of destination rows. Any other transpose —
  * destination inner stride = itemsize, source inner stride large — is copied in NK_TRANSPOSE_TILE² tiles so both
  * sides stay in cache, with OpenMP over tile rows above the memory-class threshold.
  */
@@ -160,7 +160,10 @@ static void copy_transposed(const nk_iter *it, const copy_plan *p, int64_t total
     const int32_t granted = threads_for(it, total);
 #pragma omp parallel for num_threads(granted) if (granted > 1) schedule(dynamic, 1) default(none) \
     shared(job, rows_fn, strip, nstrips)
-    for (int64_t k = 0; k < nstrips; k++) rows_fn(&job, k * strip, k * strip + strip < job.rows ? k * strip + strip : job.rows);
+    for (int64_t k = 0; k < nstrips; k++) {
+        const int64_t r0 = k * strip, r1 = r0 + strip < job.rows ? r0 + strip : job.rows;
+        rows_fn(&job, r0, r1);
+    }
     if (granted > 1) nk_threads_release(granted);
 }
 
