@@ -138,7 +138,7 @@ static int32_t threads_for(const nk_iter *it, int64_t total)
 }
 
 /* The register transpose of the dispatch level nk_init chose (baseline before nk_init: it runs everywhere). */
-static nk_transpose_rows_fn transpose_rows(void)
+nk_transpose_rows_fn nk_transpose_rows_for(void)
 {
     switch (nk_level()) {
     case NK_SIMD_AVX512: return nk_transpose_rows_avx512;
@@ -155,7 +155,7 @@ static void copy_transposed(const nk_iter *it, const copy_plan *p, int64_t total
 {
     const nk_transpose_job job = {it->op[1].data, it->op[0].data, it->shape[0], it->shape[1], p->isz, p->ds[0],
                                   p->ss[1], total * p->isz >= NK_TRANSPOSE_STREAM_MIN};
-    const nk_transpose_rows_fn rows_fn = transpose_rows();
+    const nk_transpose_rows_fn rows_fn = nk_transpose_rows_for();
     const int64_t strip = NK_TRANSPOSE_STRIP, nstrips = (job.rows + strip - 1) / strip;
     const int32_t granted = threads_for(it, total);
 #pragma omp parallel for num_threads(granted) if (granted > 1) schedule(dynamic, 1) default(none) \

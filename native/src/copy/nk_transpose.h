@@ -26,6 +26,9 @@ typedef struct nk_transpose_job {
  * element. r0 must be a multiple of NK_TRANSPOSE_BLOCK_ROWS(isz) so that threads never share a block. */
 typedef void (*nk_transpose_rows_fn)(const nk_transpose_job *job, int64_t r0, int64_t r1);
 
+/* The copy of the SIMD level nk_init chose (nk_copy.c); nk_copy and the linear-algebra workspace copies use it. */
+nk_transpose_rows_fn nk_transpose_rows_for(void);
+
 void nk_transpose_rows_baseline(const nk_transpose_job *job, int64_t r0, int64_t r1);
 void nk_transpose_rows_avx2(const nk_transpose_job *job, int64_t r0, int64_t r1);
 void nk_transpose_rows_avx512(const nk_transpose_job *job, int64_t r0, int64_t r1);

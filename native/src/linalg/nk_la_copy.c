@@ -1,7 +1,9 @@
 /* nk_la_copy.c — strided matrix <-> Fortran-order workspace copies. LAPACK overwrites its inputs and wants column
  * order, so every item is copied in (NumPy's linearize_matrix) and results copied out; a C-order matrix makes that a
- * transpose, done in cache tiles so neither side is walked with a large stride for long. */
+ * transpose (nk_copy's register transpose where it applies, else cache tiles) so neither side is walked with a large
+ * stride for long. */
 #include "nk_la_internal.h"
+#include "../copy/nk_transpose.h"
 
 #include <immintrin.h>
 
@@ -68,43 +70,10 @@ typedef struct { uint64_t lo, hi; } la_e16;
         }                                                                                                             \
     }
 
-/* AVX2 transposes for 8- and 16-byte items (double, complex64; complex128): d[c*ds + r] = s[r*ss + c] for an
- * rows x cols block, strides in items. A C-order matrix into LAPACK's column order (and back) is such a transpose;
- * the scalar tile loop ran at about half the speed of a plain copy on cold 2-8 MB matrices (inv 500: 10% of the
- * call, twice NumPy's linearize), the 4x4 register transpose at 1.3x a memcpy's time. */
-__attribute__((target("avx2"))) static void transpose8_avx2(double *d, int64_t ds, const double *s, int64_t ss,
-                                                             int64_t rows, int64_t cols)
-{
-    for (int64_t r0 = 0; r0 < rows; r0 += LA_TILE) {
-        const int64_t r1 = la_min64(rows, r0 + LA_TILE);
-        for (int64_t c0 = 0; c0 < cols; c0 += LA_TILE) {
-            const int64_t c1 = la_min64(cols, c0 + LA_TILE);
-            int64_t r = r0;
-            for (; r + 4 <= r1; r += 4) {
-                const double *q = s + r * ss;
-                int64_t c = c0;
-                for (; c + 4 <= c1; c += 4) {
-                    const __m256d a = _mm256_loadu_pd(q + c), b = _mm256_loadu_pd(q + ss + c),
-                                  e = _mm256_loadu_pd(q + 2 * ss + c), f = _mm256_loadu_pd(q + 3 * ss + c);
-                    const __m256d t0 = _mm256_unpacklo_pd(a, b), t1 = _mm256_unpackhi_pd(a, b),
-                                  t2 = _mm256_unpacklo_pd(e, f), t3 = _mm256_unpackhi_pd(e, f);
-                    _mm256_storeu_pd(d + c * ds + r, _mm256_permute2f128_pd(t0, t2, 0x20));
-                    _mm256_storeu_pd(d + (c + 1) * ds + r, _mm256_permute2f128_pd(t1, t3, 0x20));
-                    _mm256_storeu_pd(d + (c + 2) * ds + r, _mm256_permute2f128_pd(t0, t2, 0x31));
-                    _mm256_storeu_pd(d + (c + 3) * ds + r, _mm256_permute2f128_pd(t1, t3, 0x31));
-                }
-                for (; c < c1; c++)
-                    for (int64_t k = 0; k < 4; k++)
-                        d[c * ds + r + k] = q[k * ss + c];
-            }
-            for (; r < r1; r++)
-                for (int64_t c = c0; c < c1; c++)
-                    d[c * ds + r] = s[r * ss + c];
-        }
-    }
-}
-
-/* The same for 16-byte items, in 2x2 blocks; strides in 16-byte items. */
+/* A C-order matrix into LAPACK's column order (and back) is a transpose. For 4- and 8-byte items it goes through
+ * nk_copy's register transpose (nk_transpose.c): the scalar tile loop below ran at about half a memcpy's speed on
+ * cold 2-8 MB matrices (inv 500: 10% of the call, twice NumPy's linearize). 16-byte items (complex128) get an
+ * AVX2 2x2 kernel of their own: d[c*ds + r] = s[r*ss + c] for a rows x cols block, strides in 16-byte items. */
 __attribute__((target("avx2"))) static void transpose16_avx2(double *d, int64_t ds, const double *s, int64_t ss,
                                                               int64_t rows, int64_t cols)
 {
@@ -131,12 +100,27 @@ __attribute__((target("avx2"))) static void transpose16_avx2(double *d, int64_t 
     }
 }
 
-/* Whether a gather/scatter is a transpose the AVX2 kernels take: rows of the strided side contiguous, its row
- * stride a whole number of items and its data 8-byte aligned (what NumPy calls an aligned array), an AVX2 machine. */
-static int avx2_transpose(size_t es, const void *strided, int64_t rs, int64_t cs)
+/* Whether a gather/scatter of an m x n matrix is a transpose the fast kernels take: rows of the strided side
+ * contiguous, its row stride a whole number of items, and (16-byte items) its data 8-byte aligned on an AVX2
+ * machine; nk_transpose_rows wants both sides at least one block long. */
+static int fast_transpose(size_t es, const void *strided, int64_t rs, int64_t cs, int64_t m, int64_t n)
 {
-    return (es == 8 || es == 16) && cs == (int64_t)es && rs != (int64_t)es && rs % (int64_t)es == 0 &&
-           (uintptr_t)strided % 8 == 0 && nk_level() >= NK_SIMD_AVX2;
+    if (cs != (int64_t)es || rs == (int64_t)es || rs % (int64_t)es != 0)
+        return 0;
+    if (es == 4 || es == 8)
+        return m >= NK_TRANSPOSE_BLOCK_ROWS((int64_t)es) && n >= NK_TRANSPOSE_BLOCK_ROWS((int64_t)es);
+    return es == 16 && (uintptr_t)strided % 8 == 0 && nk_level() >= NK_SIMD_AVX2;
+}
+
+/* dst[r*ds0 + c*es] = src[r*es + c*ss1] (byte strides) through nk_transpose_rows, or the 16-byte kernel. */
+static void transpose(char *dst, int64_t ds0, const char *src, int64_t ss1, int64_t rows, int64_t cols, size_t es)
+{
+    if (es == 16) {
+        transpose16_avx2((double *)dst, ds0 / 16, (const double *)src, ss1 / 16, cols, rows);
+        return;
+    }
+    const nk_transpose_job job = {dst, src, rows, cols, (int64_t)es, ds0, ss1, 0};
+    nk_transpose_rows_for()(&job, 0, rows);
 }
 
 LA_DEFINE_GATHER(uint8_t)
@@ -154,9 +138,9 @@ void la_gather(void *dst, int64_t ld, const char *src, int64_t m, int64_t n, int
 {
     if (m <= 0 || n <= 0)
         return;
-    if (avx2_transpose(es, src, rs, cs)) {
-        const int64_t item = (int64_t)es;
-        (es == 8 ? transpose8_avx2 : transpose16_avx2)(dst, ld, (const double *)src, rs / item, m, n);
+    if (fast_transpose(es, src, rs, cs, m, n)) {
+        /* destination row r = LAPACK column j (step ld items), column c = i; source item (i, j) at i*rs + j*es */
+        transpose(dst, ld * (int64_t)es, src, rs, n, m, es);
         return;
     }
     switch (es) {
@@ -172,9 +156,9 @@ void la_scatter(char *dst, int64_t m, int64_t n, int64_t rs, int64_t cs, const v
 {
     if (m <= 0 || n <= 0)
         return;
-    if (avx2_transpose(es, dst, rs, cs)) {
-        const int64_t item = (int64_t)es;
-        (es == 8 ? transpose8_avx2 : transpose16_avx2)((double *)dst, rs / item, src, ld, n, m);
+    if (fast_transpose(es, dst, rs, cs, m, n)) {
+        /* destination row r = i (step rs), column c = j; LAPACK item (i, j) at (i + j*ld)*es */
+        transpose(dst, rs, src, ld * (int64_t)es, m, n, es);
         return;
     }
     switch (es) {
