@@ -115,6 +115,14 @@ public partial class NDArray : IDisposable
     // Strides arrays are never changed in place, so 1-d contiguous arrays share one per item size.
     private static readonly long[][] UnitStrides = [[1], [2], [4], [8], [16]];
 
+    // Dims arrays are never changed in place either, so short 1-d shapes share one per length: creating a small
+    // 1-d array or view then allocates only the array object (the allocation budget of DESIGN §3).
+    private const int SharedDims1 = 256;
+    private static readonly long[]?[] Dims1Cache = new long[SharedDims1][];
+
+    /// <summary>The dims array <c>[n]</c>, shared for short lengths; never modify it.</summary>
+    internal static long[] Dims1(long n) => (ulong)n < SharedDims1 ? Dims1Cache[n] ??= [n] : [n];
+
     internal static long[] CStrides(long[] shape, long itemsize)
     {
         if (shape.Length == 1) return UnitStrides[System.Numerics.BitOperations.Log2((uint)itemsize)];
@@ -201,7 +209,7 @@ public partial class NDArray : IDisposable
         if (len > 1) bits |= stride;
         if ((bits & (Dtype.alignment - 1)) == 0) flags |= ArrayFlags.Aligned;
         buf.AddRef();
-        return new NDArray(buf, offset, [len], strides, Dtype, BaseArray ?? this, flags, len);
+        return new NDArray(buf, offset, Dims1(len), strides, Dtype, BaseArray ?? this, flags, len);
     }
 
     /// <summary>A new uninitialised array with <paramref name="like"/>'s shape, laid out in its memory order (order 'K').</summary>
@@ -242,6 +250,29 @@ public partial class NDArray : IDisposable
         int inherit = FlagBits & (ArrayFlags.Writeable | ArrayFlags.WriteLocked);
         if (readOnly) inherit = (inherit & ~ArrayFlags.Writeable) | ArrayFlags.WriteLocked;
         return new NDArray(Buf, offset, shape, strides, dtype ?? Dtype, BaseArray ?? this, inherit);
+    }
+
+    /// <summary>The view with all axes reversed (<c>a.T</c>). Reversing the axes turns NumPy's C-contiguity test into the
+    /// F-contiguity test and back, and keeps alignment, so the flags are swapped instead of re-derived (the view budget).
+    /// Caller checked liveness.</summary>
+    internal NDArray ReversedAxesView()
+    {
+        int n = Dims.Length;
+        var shape = new long[n];
+        var strides = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            shape[i] = Dims[n - 1 - i];
+            strides[i] = Strides[n - 1 - i];
+        }
+        var buf = Buf;
+        if (buf is null) return WeakView(shape, strides, Offset, null);
+        int f = FlagBits;
+        int flags = (f & (ArrayFlags.Writeable | ArrayFlags.WriteLocked | ArrayFlags.Aligned)) |
+                    ((f & ArrayFlags.CContiguous) != 0 ? ArrayFlags.FContiguous : 0) |
+                    ((f & ArrayFlags.FContiguous) != 0 ? ArrayFlags.CContiguous : 0);
+        buf.AddRef();
+        return new NDArray(buf, Offset, shape, strides, Dtype, BaseArray ?? this, flags, Size);
     }
 
     private NDArray WeakView(long[] shape, long[] strides, nint offset, DType? dtype)

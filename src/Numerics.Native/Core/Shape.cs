@@ -57,7 +57,7 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<long>
     }
 
     /// <summary>A 1-d shape <c>(n,)</c>. NumPy: <c>(n,)</c>.</summary>
-    public static implicit operator Shape(long n) => new([n], false);
+    public static implicit operator Shape(long n) => new(NDArray.Dims1(n), false);
 
     /// <summary>A shape from <c>int</c> dimensions. NumPy: a tuple of ints.</summary>
     public static implicit operator Shape(int[] dims)

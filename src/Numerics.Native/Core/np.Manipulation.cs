@@ -192,25 +192,17 @@ public static partial class np
     public static NDArray transpose(NDArray a, int[]? axes = null)
     {
         Live(a);
+        if (axes is null) return a.ReversedAxesView();
         int n = a.Dims.Length;
-        int[] perm;
-        if (axes is null)
+        if (axes.Length != n) throw new ValueError("axes don't match array");
+        var perm = new int[n];
+        var seen = new bool[n];
+        for (int i = 0; i < n; i++)
         {
-            perm = new int[n];
-            for (int i = 0; i < n; i++) perm[i] = n - 1 - i;
-        }
-        else
-        {
-            if (axes.Length != n) throw new ValueError("axes don't match array");
-            perm = new int[n];
-            var seen = new bool[n];
-            for (int i = 0; i < n; i++)
-            {
-                int ax = Layout.NormalizeAxis(axes[i], n);
-                if (seen[ax]) throw new ValueError("repeated axis in transpose");
-                seen[ax] = true;
-                perm[i] = ax;
-            }
+            int ax = Layout.NormalizeAxis(axes[i], n);
+            if (seen[ax]) throw new ValueError("repeated axis in transpose");
+            seen[ax] = true;
+            perm[i] = ax;
         }
         var shape = new long[n];
         var strides = new long[n];

@@ -34,6 +34,34 @@ public class NDArrayApiTests
     }
 
     [Test]
+    public void TheTransposeHasTheFlagsNumPyDerivesForItsLayout()
+    {
+        // a.T swaps the C/F flags of its source instead of re-deriving them: compare with the explicit-axes
+        // transpose, whose flags come from the strides (NumPy's rules: length-1 axes ignored, empty is both).
+        using var scope = np.scope();
+        var a = np.arange(24).reshape(2, 3, 4);
+        var ro = np.arange(6).reshape(2, 3);
+        ro.flags.writeable = false;
+        NDArray[] layouts =
+        [
+            a, a["::2"], a[.., 1..2], a["..., ::-1"], a[.., ..0], a.transpose(1, 0, 2), a[0], a[0, 1..2], a[.., 0, ..],
+            np.empty(new long[] { 1, 5, 1 }), np.empty(new long[] { 3, 1 }), np.empty(new long[] { 0, 4 }),
+            np.arange(5), np.arange(5)["::2"], np.asarray(3.0), ro,
+            np.zeros(33, DType.UInt8)[1..].view(DType.Int64).reshape(2, 2),   // unaligned
+        ];
+        foreach (var x in layouts)
+        {
+            var t = x.T;
+            var viaAxes = np.transpose(x, Enumerable.Range(0, x.ndim).Reverse().ToArray());
+            string where = $"shape {x.shape} strides {x.strides}";
+            Assert.That((t.shape, t.strides), Is.EqualTo((viaAxes.shape, viaAxes.strides)), where);
+            Assert.That((t.flags.c_contiguous, t.flags.f_contiguous, t.flags.aligned, t.flags.writeable, t.flags.owndata),
+                Is.EqualTo((viaAxes.flags.c_contiguous, viaAxes.flags.f_contiguous, viaAxes.flags.aligned, viaAxes.flags.writeable, false)), where);
+            Assert.That(t.@base, Is.SameAs(x.@base ?? x), where);
+        }
+    }
+
+    [Test]
     public void SlicesFollowPython()
     {
         Assert.That(new Slice(1, 10, 2).ToString(), Is.EqualTo("1:10:2"));

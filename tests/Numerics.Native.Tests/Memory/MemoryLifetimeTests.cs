@@ -87,6 +87,44 @@ public class MemoryLifetimeTests
     }
 
     [Test]
+    public void DisposingOneArrayOnTwoThreadsAtOnceReleasesItsBufferOnce()
+    {
+        // A sole owner releases its buffer without an interlocked decrement; the dispose flag must still let exactly
+        // one of two racing Dispose calls through. A second release would show as bytes in use below the start.
+        const int Rounds = 2000;
+        long start = MemoryCounters.InUse;
+        using var barrier = new Barrier(2);
+        var arrays = new NDArray[Rounds];
+        var views = new NDArray[Rounds];
+        Exception? failure = null;
+        void DisposeAll()
+        {
+            try
+            {
+                for (int i = 0; i < Rounds; i++)
+                {
+                    barrier.SignalAndWait();
+                    arrays[i].Dispose();
+                    views[i]?.Dispose();
+                }
+            }
+            catch (Exception e) { failure = e; barrier.RemoveParticipant(); }
+        }
+        for (int i = 0; i < Rounds; i++)
+        {
+            arrays[i] = np.empty(10);
+            if (i % 2 == 1) views[i] = arrays[i][2..8];   // base and view, each disposed twice at once
+        }
+        var other = new Thread(DisposeAll);
+        other.Start();
+        DisposeAll();
+        other.Join();
+        Assert.That(failure, Is.Null);
+        Assert.That(MemoryCounters.InUse, Is.EqualTo(start));
+        Assert.That(arrays.All(a => a.IsDisposed), Is.True);
+    }
+
+    [Test]
     public void UseAfterDisposeThrowsObjectDisposedExceptionNeverACrash()
     {
         var a = np.arange(6).reshape(2, 3);
