@@ -119,7 +119,9 @@ static void transpose(char *dst, int64_t ds0, const char *src, int64_t ss1, int6
         transpose16_avx2((double *)dst, ds0 / 16, (const double *)src, ss1 / 16, cols, rows);
         return;
     }
-    const nk_transpose_job job = {dst, src, rows, cols, (int64_t)es, ds0, ss1, 0};
+    /* Streaming stores beyond the private caches, as nk_copy: an 8 MB matrix went in 0.5 instead of 1.7 ms. */
+    const nk_transpose_job job = {dst, src, rows, cols, (int64_t)es, ds0, ss1,
+                                  rows * cols * (int64_t)es >= NK_TRANSPOSE_STREAM_MIN};
     nk_transpose_rows_for()(&job, 0, rows);
 }
 
