@@ -5,8 +5,6 @@
 #include "nk_la_internal.h"
 #include "../copy/nk_transpose.h"
 
-#include <immintrin.h>
-
 #define LA_TILE 32
 
 typedef struct { uint64_t lo, hi; } la_e16;
@@ -70,56 +68,20 @@ typedef struct { uint64_t lo, hi; } la_e16;
         }                                                                                                             \
     }
 
-/* A C-order matrix into LAPACK's column order (and back) is a transpose. For 4- and 8-byte items it goes through
- * nk_copy's register transpose (nk_transpose.c): the scalar tile loop below ran at about half a memcpy's speed on
- * cold 2-8 MB matrices (inv 500: 10% of the call, twice NumPy's linearize). 16-byte items (complex128) get an
- * AVX2 2x2 kernel of their own: d[c*ds + r] = s[r*ss + c] for a rows x cols block, strides in 16-byte items. */
-__attribute__((target("avx2"))) static void transpose16_avx2(double *d, int64_t ds, const double *s, int64_t ss,
-                                                              int64_t rows, int64_t cols)
+/* A C-order matrix into LAPACK's column order (and back) is a transpose; for 4- and 8-byte items it goes through
+ * nk_copy's register transpose (nk_transpose.c): the tile loops above ran at about half a memcpy's speed on cold
+ * 2-8 MB matrices (inv 500: 10% of the call, twice NumPy's linearize). Taken when the strided side's rows are
+ * contiguous, its row stride is a whole number of items, and both sides are at least one block long. */
+static int fast_transpose(size_t es, int64_t rs, int64_t cs, int64_t m, int64_t n)
 {
-    for (int64_t r0 = 0; r0 < rows; r0 += LA_TILE) {
-        const int64_t r1 = la_min64(rows, r0 + LA_TILE);
-        for (int64_t c0 = 0; c0 < cols; c0 += LA_TILE) {
-            const int64_t c1 = la_min64(cols, c0 + LA_TILE);
-            int64_t r = r0;
-            for (; r + 2 <= r1; r += 2) {
-                int64_t c = c0;
-                for (; c + 2 <= c1; c += 2) {
-                    const __m256d a = _mm256_loadu_pd(s + 2 * (r * ss + c)), b = _mm256_loadu_pd(s + 2 * ((r + 1) * ss + c));
-                    _mm256_storeu_pd(d + 2 * (c * ds + r), _mm256_permute2f128_pd(a, b, 0x20));
-                    _mm256_storeu_pd(d + 2 * ((c + 1) * ds + r), _mm256_permute2f128_pd(a, b, 0x31));
-                }
-                for (; c < c1; c++)
-                    for (int64_t k = 0; k < 2; k++)
-                        memcpy(d + 2 * (c * ds + r + k), s + 2 * ((r + k) * ss + c), 16);
-            }
-            for (; r < r1; r++)
-                for (int64_t c = c0; c < c1; c++)
-                    memcpy(d + 2 * (c * ds + r), s + 2 * (r * ss + c), 16);
-        }
-    }
+    return (es == 4 || es == 8) && cs == (int64_t)es && rs != (int64_t)es && rs % (int64_t)es == 0 &&
+           m >= NK_TRANSPOSE_BLOCK_ROWS((int64_t)es) && n >= NK_TRANSPOSE_BLOCK_ROWS((int64_t)es);
 }
 
-/* Whether a gather/scatter of an m x n matrix is a transpose the fast kernels take: rows of the strided side
- * contiguous, its row stride a whole number of items, and (16-byte items) its data 8-byte aligned on an AVX2
- * machine; nk_transpose_rows wants both sides at least one block long. */
-static int fast_transpose(size_t es, const void *strided, int64_t rs, int64_t cs, int64_t m, int64_t n)
-{
-    if (cs != (int64_t)es || rs == (int64_t)es || rs % (int64_t)es != 0)
-        return 0;
-    if (es == 4 || es == 8)
-        return m >= NK_TRANSPOSE_BLOCK_ROWS((int64_t)es) && n >= NK_TRANSPOSE_BLOCK_ROWS((int64_t)es);
-    return es == 16 && (uintptr_t)strided % 8 == 0 && nk_level() >= NK_SIMD_AVX2;
-}
-
-/* dst[r*ds0 + c*es] = src[r*es + c*ss1] (byte strides) through nk_transpose_rows, or the 16-byte kernel. */
+/* dst[r*ds0 + c*es] = src[r*es + c*ss1] (byte strides), with streaming stores beyond the private caches as nk_copy
+ * (an 8 MB matrix went in 0.5 instead of 1.7 ms). */
 static void transpose(char *dst, int64_t ds0, const char *src, int64_t ss1, int64_t rows, int64_t cols, size_t es)
 {
-    if (es == 16) {
-        transpose16_avx2((double *)dst, ds0 / 16, (const double *)src, ss1 / 16, cols, rows);
-        return;
-    }
-    /* Streaming stores beyond the private caches, as nk_copy: an 8 MB matrix went in 0.5 instead of 1.7 ms. */
     const nk_transpose_job job = {dst, src, rows, cols, (int64_t)es, ds0, ss1,
                                   rows * cols * (int64_t)es >= NK_TRANSPOSE_STREAM_MIN};
     nk_transpose_rows_for()(&job, 0, rows);
@@ -140,7 +102,7 @@ void la_gather(void *dst, int64_t ld, const char *src, int64_t m, int64_t n, int
 {
     if (m <= 0 || n <= 0)
         return;
-    if (fast_transpose(es, src, rs, cs, m, n)) {
+    if (fast_transpose(es, rs, cs, m, n)) {
         /* destination row r = LAPACK column j (step ld items), column c = i; source item (i, j) at i*rs + j*es */
         transpose(dst, ld * (int64_t)es, src, rs, n, m, es);
         return;
@@ -158,7 +120,7 @@ void la_scatter(char *dst, int64_t m, int64_t n, int64_t rs, int64_t cs, const v
 {
     if (m <= 0 || n <= 0)
         return;
-    if (fast_transpose(es, dst, rs, cs, m, n)) {
+    if (fast_transpose(es, rs, cs, m, n)) {
         /* destination row r = i (step rs), column c = j; LAPACK item (i, j) at (i + j*ld)*es */
         transpose(dst, rs, src, ld * (int64_t)es, m, n, es);
         return;
