@@ -124,15 +124,23 @@ public static class CompareRun
         Invoke<GlobalSetupAttribute>(family, id);
         // A delegate, not MethodInfo.Invoke: reflection's per-call cost would show on the small workloads.
         Action call = w.Method.ReturnType == typeof(void) ? w.Method.CreateDelegate<Action>(family) : () => w.Method.Invoke(family, null);
+        // A batched row (ArrayOverhead's per-part rows) reports per operation, and its untimed iteration setup and
+        // cleanup run around every call, as BenchmarkDotNet runs them around its one invocation per iteration.
+        int ops = w.Method.GetCustomAttribute<BenchmarkAttribute>()?.OperationsPerInvoke ?? 1;
+        Action setup = Hooks<IterationSetupAttribute>(family, id), cleanup = Hooks<IterationCleanupAttribute>(family, id);
         var times = new List<double>();
+        setup();
         call();
+        cleanup();
         for (double spent = 0; times.Count < Cap && (times.Count < calls || spent < minNs);)
         {
+            setup();
             long t0 = Stopwatch.GetTimestamp();
             call();
             // Raw timestamps (1 ns on Linux), not a TimeSpan: its 100 ns ticks would round a 15 µs call by up to 0.7%.
             double ns = (Stopwatch.GetTimestamp() - t0) * (1e9 / Stopwatch.Frequency);
-            times.Add(ns);
+            cleanup();
+            times.Add(ns / ops);
             spent += ns;
         }
         Invoke<GlobalCleanupAttribute>(family, id);
@@ -245,14 +253,21 @@ public static class CompareRun
         ["generated"] = new JsonArray(Inputs.GeneratedIds.Select(i => (JsonNode)i).ToArray()),
     };
 
-    private static void Invoke<TAttribute>(object family, string id) where TAttribute : Attribute
+    private static void Invoke<TAttribute>(object family, string id) where TAttribute : Attribute =>
+        Hooks<TAttribute>(family, id)();
+
+    /// <summary>The family's [GlobalSetup]-style methods for workload <paramref name="id"/>, as one delegate (looked
+    /// up once: reflection between timed calls would evict what the next call finds in cache).</summary>
+    private static Action Hooks<TAttribute>(object family, string id) where TAttribute : Attribute
     {
+        Action hooks = static () => { };
         foreach (MethodInfo m in family.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance))
         {
             // A [GlobalSetup(Target = …)] for another workload must not run.
             if (m.GetCustomAttribute<TAttribute>() is TargetedAttribute t && t.Targets is { Length: > 0 } targets && !targets.Contains(id)) continue;
-            if (m.IsDefined(typeof(TAttribute))) m.Invoke(family, null);
+            if (m.IsDefined(typeof(TAttribute))) hooks += m.CreateDelegate<Action>(family);
         }
+        return hooks;
     }
 
     internal static string? Option(string[] args, string name)
