@@ -77,13 +77,16 @@ def main():
           f"{a.managed_rounds} processes × 2 calls; load average {load_start:.1f} at start, {os.getloadavg()[0]:.1f} at end; "
           f"{time.time() - t0:.0f} s")
     print()
-    print("| Math.NET call | managed provider | Numerics.Native provider | speed-up | direct LAPACKE | ours / direct: median (IQR) |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| Math.NET call | managed provider | Numerics.Native provider | speed-up | speed-up, best calls | direct LAPACKE | ours / direct: median (IQR) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     rows = []
     for wid in IDS:
         m, o, d = med(calls[(wid, MANAGED)]), med(calls[(wid, OURS)]), med(calls[(wid, DIRECT)])
         rs = ratios[wid]
-        print(f"| {LABEL[wid]} | {m:,.0f} ms | {o:,.1f} ms | {m / o:.0f}× | {d:,.1f} ms | "
+        # Other work on this shared VM only ever adds time, in bursts that catch a 50 ms call whole but spread over a
+        # 300 ms one: the medians' ratio moves with the bursts, the best calls' ratio is the cost of the work itself.
+        best = min(calls[(wid, MANAGED)]) / min(calls[(wid, OURS)]) if calls[(wid, MANAGED)] else float("nan")
+        print(f"| {LABEL[wid]} | {m:,.0f} ms | {o:,.1f} ms | {m / o:.1f}× | {best:.1f}× | {d:,.1f} ms | "
               f"{med(rs):.2f} ({quantile(rs, 0.25):.2f}–{quantile(rs, 0.75):.2f}) |")
         rows.append({"id": wid, "managed_ms": calls[(wid, MANAGED)], "ours_ms": calls[(wid, OURS)],
                      "direct_ms": calls[(wid, DIRECT)], "ours_over_direct": rs})

@@ -143,6 +143,9 @@ internal sealed class PairSummary
     public double? CGflops { get; set; }
     public double PercentOfC { get; set; }
     public List<double>? PairPercent { get; set; }
+    public double? NumpyMedianNs { get; set; }
+    public double? PercentOfNumpy { get; set; }
+    public List<double>? PairPercentNumpy { get; set; }
 }
 
 internal sealed class CallOverhead

@@ -87,19 +87,24 @@ internal static class Report
             "(`native_ref/cref.c`: BLAS on the inputs as they are, into a new result; LAPACK as NumPy's umath_linalg calls it: input copied to Fortran order, " +
             "workspace query and allocation, the call, results copied to new C-order arrays, all freed), " +
             $"in {first.Pairs} interleaved pairs of processes per row, each side's time its best of at least {first.CallsPerSide} calls{minMs}. " +
-            "Times are medians over pairs; % of C = median over pairs of 100 × C / ours (above 100: we are faster).");
+            "Times are medians over pairs; % of C = median over pairs of 100 × C / ours (above 100: we are faster). " +
+            "Where NumPy has the workload, a third process in each pair times NumPy's statement one call per sample " +
+            "(`numpy_bench.py --worker ID --single`, its best call): % of NumPy = median over pairs of 100 × NumPy / ours.");
         sb.AppendLine();
-        sb.AppendLine("| id | threads | C call | ours | C | % of C | pairs' range | ours GFLOP/s | C GFLOP/s |");
-        sb.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| id | threads | C call | ours | C | % of C | pairs' range | NumPy | % of NumPy | pairs' range | ours GFLOP/s | C GFLOP/s |");
+        sb.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (PairSummary p in pairs)
         {
-            string range = p.PairPercent is { Count: > 0 } pp ? $"{Fmt.F(pp.Min(), "0.0")}–{Fmt.F(pp.Max(), "0.0")}" : "";
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {p.Id} | {p.Threads} | {(p.What is null ? "" : $"`{p.What}`")} | {Fmt.Ns(p.OursMedianNs)} | {Fmt.Ns(p.CMedianNs)} | **{Fmt.F(p.PercentOfC, "0.0")}%** | {range} | " +
+                $"| {p.Id} | {p.Threads} | {(p.What is null ? "" : $"`{p.What}`")} | {Fmt.Ns(p.OursMedianNs)} | {Fmt.Ns(p.CMedianNs)} | **{Fmt.F(p.PercentOfC, "0.0")}%** | {Range(p.PairPercent)} | " +
+                $"{(p.NumpyMedianNs is { } nm ? Fmt.Ns(nm) : "")} | {(p.PercentOfNumpy is { } pn ? $"**{Fmt.F(pn, "0.0")}%**" : "")} | {Range(p.PairPercentNumpy)} | " +
                 $"{(p.OursGflops is { } og ? Fmt.F(og, "0.0") : "")} | {(p.CGflops is { } cg ? Fmt.F(cg, "0.0") : "")} |");
         }
         sb.AppendLine();
     }
+
+    private static string Range(List<double>? percents) =>
+        percents is { Count: > 0 } pp ? $"{Fmt.F(pp.Min(), "0.0")}–{Fmt.F(pp.Max(), "0.0")}" : "";
 
     private static string Rate(double? gflops, double? gbps) =>
         gflops is { } g ? $"{Fmt.F(g, "0.0")} GFLOP/s" : gbps is { } b ? $"{Fmt.F(b, "0.0")} GB/s" : "";

@@ -138,7 +138,8 @@ internal sealed class Runner(Options o)
             }
         }
 
-        List<PairSummary>? pairs = pairIds.Count == 0 ? null : o.Threads.SelectMany(t => pairIds.Select(id => Pairs(bench, inputs, id, t))).ToList();
+        List<PairSummary>? pairs = pairIds.Count == 0 ? null
+            : o.Threads.SelectMany(t => pairIds.Select(id => Pairs(bench, inputs, id, t, numpyIds.Contains(id) ? numpyBench : null))).ToList();
 
         doc.Machine.LoadavgEnd = MachineFacts.LoadAverage();
         doc.Date = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
@@ -246,8 +247,12 @@ internal sealed class Runner(Options o)
     /// Ours vs the same call from C for one workload: N pairs of processes, one running cref (the statement done in
     /// C) and one running our benchmark method (<c>--raw</c>), alternating which goes first. Each side's time is its
     /// best call (other work on the machine only ever adds time); percent of C = median over pairs of 100 × C / ours.
+    /// When NumPy has the workload (<paramref name="numpyBench"/>), a third process in each pair runs its statement
+    /// with one call per sample (<c>numpy_bench.py --worker ID --single</c>), so that its best call is measured the
+    /// way ours is: percent of NumPy = median over pairs of 100 × NumPy / ours, a same-time comparison that the
+    /// bursts of a shared machine move far less than the rounds' medians.
     /// </summary>
-    private PairSummary Pairs(string bench, string inputs, string id, int threads)
+    private PairSummary Pairs(string bench, string inputs, string id, int threads, string? numpyBench)
     {
         Dictionary<string, string> env = Env(threads, inputs);
         string[] calls = ["--calls", o.PairCalls.ToString(CultureInfo.InvariantCulture), "--min-ms", o.PairMinMs.ToString(CultureInfo.InvariantCulture)];
@@ -255,7 +260,11 @@ internal sealed class Runner(Options o)
         var oursNs = new List<double>();
         var cNs = new List<double>();
         var percent = new List<double>();
+        var numpyNs = new List<double>();
+        var percentNumpy = new List<double>();
         JsonNode? cLast = null, oursLast = null;
+        double numpyLast = 0;
+        string numpyMinTime = (o.PairMinMs / 1000.0).ToString(CultureInfo.InvariantCulture);
         // Both sides must have run on the thread count asked for, or the pair compares nothing.
         JsonNode Side(string side, string file, List<string> args)
         {
@@ -280,12 +289,19 @@ internal sealed class Runner(Options o)
                 () => cLast = Side("C", o.CRef!, [id, "--inputs", inputs, .. calls]),
                 () => oursLast = Side("ours", o.Dotnet, ["exec", bench, "--raw", id, .. calls]),
             };
+            if (numpyBench is not null)
+                sides.Add(() => numpyLast = NumpySingleCallsMin(numpyBench, id, threads, numpyMinTime, log));
             if (i % 2 == 1) sides.Reverse();
             foreach (Action side in sides) side();
             double c = (double)cLast!["min_ns"]!, ours = (double)oursLast!["min_ns"]!;
             oursNs.Add(ours);
             cNs.Add(c);
             percent.Add(Math.Round(100 * c / ours, 2));
+            if (numpyBench is not null)
+            {
+                numpyNs.Add(numpyLast);
+                percentNumpy.Add(Math.Round(100 * numpyLast / ours, 2));
+            }
         }
         double om = Stats.Median(oursNs), cm = Stats.Median(cNs);
         double flops = (double?)cLast!["flops"] ?? 0;
@@ -302,9 +318,23 @@ internal sealed class Runner(Options o)
             CGflops = flops > 0 ? Math.Round(flops / cm, 2) : null,
             PercentOfC = Math.Round(Stats.Median(percent), 2),
             PairPercent = percent,
+            NumpyMedianNs = numpyNs.Count > 0 ? Stats.RoundNs(Stats.Median(numpyNs)) : null,
+            PercentOfNumpy = percentNumpy.Count > 0 ? Math.Round(Stats.Median(percentNumpy), 2) : null,
+            PairPercentNumpy = percentNumpy.Count > 0 ? percentNumpy : null,
         };
-        Progress($"{id}, {Fmt.Threads(threads)}: ours at {p.PercentOfC:F1}% of C over {o.Pairs} pairs ({Fmt.Ns(om)} vs {Fmt.Ns(cm)})");
+        Progress($"{id}, {Fmt.Threads(threads)}: ours at {p.PercentOfC:F1}% of C over {o.Pairs} pairs ({Fmt.Ns(om)} vs {Fmt.Ns(cm)})" +
+                 (p.PercentOfNumpy is { } pn ? $", at {pn:F1}% of NumPy ({Fmt.Ns(p.NumpyMedianNs!.Value)})" : ""));
         return p;
+    }
+
+    /// <summary>NumPy's best single call of workload <paramref name="id"/> in a fresh worker process (ns).</summary>
+    private double NumpySingleCallsMin(string script, string id, int threads, string minTime, string log)
+    {
+        string stdout = Proc.Check(o.Python, [script, "--threads", threads.ToString(CultureInfo.InvariantCulture), "--worker", id, "--single",
+            "--min-time", minTime], new Dictionary<string, string>(), log);
+        // The worker prints [samples_ns, calls_per_sample]; with --single every sample is one call.
+        JsonArray samples = JsonNode.Parse(stdout)![0]!.AsArray();
+        return samples.Min(x => (double)x!);
     }
 
     private CallOverhead? Callgrind(string bench, string? kernelsPath)
