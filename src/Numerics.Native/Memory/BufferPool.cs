@@ -106,7 +106,7 @@ internal static unsafe partial class BufferPool
             }
             MemoryCounters.AddInUse(b.Length);
         }
-        b.Block!.State = NativeMemoryHandle.StateLive;
+        b.State = NativeMemoryHandle.StateLive;
         b.InitOwned();
         return b;
     }
@@ -114,7 +114,6 @@ internal static unsafe partial class BufferPool
     /// <summary>Called by <see cref="NativeBuffer.Release"/> when the last owner lets go.</summary>
     internal static void Return(NativeBuffer b)
     {
-        var h = b.Block!;
         int cls = b.SizeClass;
         // One thread-static read per return (the magazine carries this thread's counter cell).
         var mag = cls < SmallClasses ? t_magazine : null;
@@ -127,7 +126,7 @@ internal static unsafe partial class BufferPool
             Evict(b);
             return;
         }
-        h.State = NativeMemoryHandle.StateCached;
+        b.State = NativeMemoryHandle.StateCached;
         if (cls < SmallClasses)
         {
             mag ??= t_magazine = new Magazine();
@@ -206,14 +205,12 @@ internal static unsafe partial class BufferPool
     /// small blocks wait in quarantine, because a racing native call may still read them (DESIGN §3.1).</summary>
     private static void Evict(NativeBuffer b)
     {
-        var h = b.Block!;
+        b.State = NativeMemoryHandle.StateQuarantined;
         if (b.Length >= NativeBuffer.InFlightGuardBytes)
         {
-            h.State = NativeMemoryHandle.StateQuarantined;
-            h.Dispose();
+            b.Block!.Dispose();
             return;
         }
-        h.State = NativeMemoryHandle.StateQuarantined;
         b.LastUsed = Environment.TickCount64;
         lock (QuarantineLock) Quarantine.Add(b);
         EnsureTrimmer();

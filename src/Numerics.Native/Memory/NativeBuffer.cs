@@ -23,6 +23,7 @@ internal sealed unsafe class NativeBuffer
         Length = handle.Size;
         Kind = handle.IsHuge ? BufferKind.Huge : BufferKind.Pooled;
         SizeClass = sizeClass;
+        handle.Owner = this;
     }
 
     internal NativeBuffer(SafeHandle owner, byte* pointer, long length, BufferKind kind)
@@ -56,6 +57,10 @@ internal sealed unsafe class NativeBuffer
 
     /// <summary>The pooled block's handle (null for memory the pool does not own).</summary>
     internal NativeMemoryHandle? Block { get; }
+
+    /// <summary>For pooled blocks: which counter the block is charged to (<see cref="NativeMemoryHandle.StateLive"/>,
+    /// cached or quarantined), read by the handle's finalizer.</summary>
+    internal int State;
 
     /// <summary>Milliseconds timestamp of the last return to the pool (for the idle trimmer).</summary>
     internal long LastUsed;

@@ -25,8 +25,9 @@ internal sealed unsafe class NativeMemoryHandle : SafeHandle
 
     internal bool IsHuge { get; }
 
-    /// <summary>Which counter the block is charged to: live (in use), cached or quarantined.</summary>
-    internal int State;
+    /// <summary>The pool's buffer object over this block, which records which counter the block is charged to
+    /// (<see cref="NativeBuffer.State"/>: kept there, not here, so a pool hit touches one object less).</summary>
+    internal NativeBuffer? Owner;
 
     /// <inheritdoc/>
     public override bool IsInvalid => handle == IntPtr.Zero;
@@ -36,7 +37,8 @@ internal sealed unsafe class NativeMemoryHandle : SafeHandle
     {
         NativeMemory.AlignedFree((void*)handle);
         // A block freed by its finalizer was leaked while live or stranded in a dead thread's magazine.
-        switch (State)
+        // The owner is reachable from this finalizable handle, so it is still intact while this runs.
+        switch (Owner?.State ?? StateQuarantined)
         {
             case StateLive: MemoryCounters.AddInUse(-Size); break;
             case StateCached: MemoryCounters.AddCached(-Size); break;
