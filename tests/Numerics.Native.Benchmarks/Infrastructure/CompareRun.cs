@@ -132,6 +132,7 @@ public static class CompareRun
         setup();
         call();
         cleanup();
+        if (Array.IndexOf(args, "--serve") >= 0) return Serve(call, setup, cleanup, ops);
         for (double spent = 0; times.Count < Cap && (times.Count < calls || spent < minNs);)
         {
             setup();
@@ -157,6 +158,33 @@ public static class CompareRun
             ["min_ns"] = sorted[0],
         };
         Console.WriteLine(doc.ToJsonString());
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>--raw ID --serve</c>: the lockstep server of build/lockstep.py. After the warm-up call it prints "ready", then
+    /// for each line K on stdin times K calls and prints their times (ns per operation) on one line, until stdin closes.
+    /// The tool alternates single turns of this process, NumPy's and C's, so all three see the same moments of a
+    /// shared machine.
+    /// </summary>
+    private static int Serve(Action call, Action setup, Action cleanup, int ops)
+    {
+        Console.WriteLine("ready");
+        while (Console.ReadLine() is { } line)
+        {
+            int k = int.Parse(line, CultureInfo.InvariantCulture);
+            var ns = new string[k];
+            for (int i = 0; i < k; i++)
+            {
+                setup();
+                long t0 = Stopwatch.GetTimestamp();
+                call();
+                double t = (Stopwatch.GetTimestamp() - t0) * (1e9 / Stopwatch.Frequency);
+                cleanup();
+                ns[i] = Math.Round(t / ops).ToString(CultureInfo.InvariantCulture);
+            }
+            Console.WriteLine(string.Join(' ', ns));
+        }
         return 0;
     }
 

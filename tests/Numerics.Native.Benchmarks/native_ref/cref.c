@@ -389,7 +389,28 @@ static const workload WORKLOADS[] = {
 };
 enum { NWORKLOADS = sizeof WORKLOADS / sizeof WORKLOADS[0] };
 
-static int run_workload(const workload *w, const char *dir, int calls, double min_ms) {
+/* Lockstep server (build/lockstep.py): after the warm-up call prints "ready", then for each line K on stdin times
+ * K calls and prints their times (ns) on one line, until stdin closes. */
+static int serve(const workload *w, void **in) {
+    double check = w->call(w, in);
+    printf("ready\n");
+    fflush(stdout);
+    char line[64];
+    while (fgets(line, sizeof line, stdin)) {
+        long k = atol(line);
+        for (long i = 0; i < k; i++) {
+            double t0 = now_ns();
+            check += w->call(w, in);
+            printf(i + 1 < k ? "%.0f " : "%.0f", now_ns() - t0);
+        }
+        printf("\n");
+        fflush(stdout);
+    }
+    fprintf(stderr, "check %g\n", check); /* keeps the calls from being optimised away */
+    return 0;
+}
+
+static int run_workload(const workload *w, const char *dir, int calls, double min_ms, int lockstep) {
     void *in[2] = {NULL, NULL};
     for (int i = 0; i < 2 && w->in[i].name; i++) {
         const input_spec *s = &w->in[i];
@@ -401,6 +422,11 @@ static int run_workload(const workload *w, const char *dir, int calls, double mi
                     s->descr, s->rows, s->cols);
             return 1;
         }
+    }
+    if (lockstep) {
+        int rc = serve(w, in);
+        free(in[0]); free(in[1]);
+        return rc;
     }
     /* Best of the calls: other work on a shared machine only ever adds time. The call count grows until min_ms of
      * timed calls have passed, capped so a runaway loop cannot hold the machine. */
@@ -454,7 +480,7 @@ static int run_noop(const char *lib, long calls, int untimed) {
 }
 
 static void usage(void) {
-    fprintf(stderr, "usage: cref ID --inputs DIR [--calls K] [--min-ms M]   (cref --list: the ids)\n"
+    fprintf(stderr, "usage: cref ID --inputs DIR [--calls K] [--min-ms M] [--serve]   (cref --list: the ids)\n"
                     "       cref noop --lib PATH [--calls N] [--untimed]\n");
     exit(2);
 }
@@ -465,7 +491,7 @@ int main(int argc, char **argv) {
         for (int i = 0; i < NWORKLOADS; i++) puts(WORKLOADS[i].id);
         return 0;
     }
-    int untimed = 0;
+    int untimed = 0, lockstep = 0;
     long calls = -1;
     double min_ms = 0;
     const char *dir = NULL, *lib = NULL;
@@ -475,11 +501,12 @@ int main(int argc, char **argv) {
         else if (!strcmp(argv[i], "--inputs") && i + 1 < argc) dir = argv[++i];
         else if (!strcmp(argv[i], "--lib") && i + 1 < argc) lib = argv[++i];
         else if (!strcmp(argv[i], "--untimed")) untimed = 1;
+        else if (!strcmp(argv[i], "--serve")) lockstep = 1;
         else usage();
     }
     if (!strcmp(argv[1], "noop") && lib) return run_noop(lib, calls > 0 ? calls : 10000000L, untimed);
     for (int i = 0; i < NWORKLOADS; i++)
-        if (!strcmp(argv[1], WORKLOADS[i].id) && dir) return run_workload(&WORKLOADS[i], dir, calls > 0 ? (int)calls : 3, min_ms);
+        if (!strcmp(argv[1], WORKLOADS[i].id) && dir) return run_workload(&WORKLOADS[i], dir, calls > 0 ? (int)calls : 3, min_ms, lockstep);
     usage();
     return 2;
 }
