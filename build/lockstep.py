@@ -9,15 +9,20 @@ busy sibling hyperthread makes a single-threaded dgeev take 72 ms instead of 46)
 tens of milliseconds apart land on the same side, so the per-turn ratio holds still where the times do not.
 
     build/compare.sh --filter '^(W5_mat|W6_|W7_)' --pairs-only --pairs 1   # builds everything, writes the inputs
-    build/lockstep.py [--filter REGEX] [--threads 1,2] [--turns 40] [--turn-ms 30] [--json out.json]
+    build/lockstep.py [--filter REGEX] [--turns 40] [--turn-ms 30] [--json out.json]
 
 Per turn each side makes K calls (K sized from C's first call so that a turn lasts about --turn-ms) and its turn
 time is the median of them; % of C = median over turns of 100 x C / ours, % of NumPy likewise (above 100: we are
 faster), with the interquartile range of the per-turn values; "fast turns" = the same ratio of each side's 10th
 percentile turn (the bursts come in discrete levels that change from turn to turn: a side's fast turns are its
-speed on a quiet machine). With more than one thread, --gap-ms of idle time
-separates the turns, so that one side's OpenBLAS threads, which spin for a while after a call, have gone to sleep
-before the next side starts.
+speed on a quiet machine).
+
+One thread only (the default): at more than one thread the three processes' OpenBLAS worker pools disturb each
+other. An idle pthread-OpenBLAS worker spins for a while before it sleeps (about 0.1 s by default in C and NumPy;
+our facade sets OPENBLAS_THREAD_TIMEOUT=20, about 0.4 ms), so whichever side runs while another's workers still
+spin loses its second vCPU: measured at 2 threads, det and inv 500 swung between 50% and 290% of each other from
+one run to the next, the loser changing with the gaps between turns. Two-thread comparisons belong to the process
+pairs of build/compare.sh, which never overlap.
 """
 import argparse, json, math, os, re, statistics, subprocess, sys, time
 
@@ -112,10 +117,10 @@ def run(wid, threads, a):
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--filter", default="")
-    p.add_argument("--threads", default=f"1,{os.cpu_count()}")
+    p.add_argument("--threads", default="1", help="comma-separated; see above before using more than 1")
     p.add_argument("--turns", type=int, default=40)
     p.add_argument("--turn-ms", type=float, default=30)
-    p.add_argument("--gap-ms", type=float, default=150)
+    p.add_argument("--gap-ms", type=float, default=0, help="idle time before every turn at more than one thread (experiments)")
     p.add_argument("--warm-ms", type=float, default=1000)
     p.add_argument("--json")
     a = p.parse_args()
