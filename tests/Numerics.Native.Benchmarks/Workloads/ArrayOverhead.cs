@@ -12,7 +12,11 @@ namespace Numerics.Native.Benchmarks.Workloads;
 /// disposes) a batch of <see cref="Batch"/> arrays, and the untimed iteration setup or cleanup does the other half,
 /// so no array is ever left to the finalizer. A batch of 256 outgrows the pool's per-thread magazine (16 blocks per
 /// size class), so these rows include the shared stack's locked refills: they are the cost with 256 arrays alive.</para>
+/// <para>No forced collection between iterations (BenchmarkDotNet's default): with one invocation per iteration, a
+/// full GC before each would hand every batch a freshly decommitted nursery, whose page faults and zeroing are a
+/// cost of the benchmark loop, not of creating arrays in a running program.</para>
 /// </summary>
+[GcForce(false)]
 public class ArrayOverhead : WorkloadFamily
 {
     /// <summary>Arrays per timed invocation of the per-part rows.</summary>
