@@ -22,6 +22,11 @@ public class ArrayOverhead : WorkloadFamily
     /// <summary>Arrays per timed invocation of the per-part rows.</summary>
     public const int Batch = 256;
 
+    /// <summary>Iterations of the per-part rows: one lasts about 12 µs, and this VM's speed changes level every
+    /// 0.1–0.5 s (other work on the sibling hyperthreads), so the median must span about half a second of them to
+    /// be the typical cost rather than the level of one moment.</summary>
+    public const int PartIterations = 10_000;
+
     private NDArray? _base, _base2;
     private readonly NDArray?[] _batch = new NDArray?[Batch];
 
@@ -49,7 +54,7 @@ public class ArrayOverhead : WorkloadFamily
     }
 
     /// <summary><c>np.empty(10)</c> alone, per array of a batch (disposed in the untimed cleanup).</summary>
-    [Benchmark(OperationsPerInvoke = Batch), InvocationCount(1)]
+    [Benchmark(OperationsPerInvoke = Batch), InvocationCount(1), IterationCount(PartIterations)]
     public void Overhead_empty_10_create()
     {
         var b = _batch;
@@ -57,7 +62,7 @@ public class ArrayOverhead : WorkloadFamily
     }
 
     /// <summary><c>a[2..8]</c> alone, per view of a batch (disposed in the untimed cleanup).</summary>
-    [Benchmark(OperationsPerInvoke = Batch), InvocationCount(1)]
+    [Benchmark(OperationsPerInvoke = Batch), InvocationCount(1), IterationCount(PartIterations)]
     public void Overhead_view_create()
     {
         var b = _batch;
@@ -67,12 +72,12 @@ public class ArrayOverhead : WorkloadFamily
 
     /// <summary><c>Dispose()</c> of a fresh <c>np.empty(10)</c> (the last owner: its block goes back to the pool),
     /// per array of a batch created in the untimed setup.</summary>
-    [Benchmark(OperationsPerInvoke = Batch), InvocationCount(1)]
+    [Benchmark(OperationsPerInvoke = Batch), InvocationCount(1), IterationCount(PartIterations)]
     public void Overhead_dispose_empty_10() => DisposeBatch();
 
     /// <summary><c>Dispose()</c> of a view (one owner reference less; the base keeps the block), per view of a
     /// batch created in the untimed setup.</summary>
-    [Benchmark(OperationsPerInvoke = Batch), InvocationCount(1)]
+    [Benchmark(OperationsPerInvoke = Batch), InvocationCount(1), IterationCount(PartIterations)]
     public void Overhead_dispose_view() => DisposeBatch();
 
     private void DisposeBatch()
