@@ -110,6 +110,21 @@ public class DTypeAndPromotionTests
     }
 
     [Test]
+    public void DefaultWarningOutputShowsEachCategoryAndMessageOnce()
+    {
+        // API.md np.warnings "default": the first occurrence of each distinct category + message (Python prints a
+        // warning once per location; a loop calling det on an overflowing matrix warns once, not per call).
+        string message = "overflow encountered in test " + Guid.NewGuid().ToString("N");
+        var to = new StringWriter();
+        Assert.That(WarningSink.WriteFirst(new RuntimeWarning(message), to), Is.True);
+        Assert.That(WarningSink.WriteFirst(new RuntimeWarning(message), to), Is.False);
+        Assert.That(WarningSink.WriteFirst(new ComplexWarning(message), to), Is.True, "another category is another warning");
+        Assert.That(WarningSink.WriteFirst(new RuntimeWarning(message + "!"), to), Is.True, "another message is another warning");
+        Assert.That(to.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')),
+            Is.EqualTo(new[] { "RuntimeWarning: " + message, "ComplexWarning: " + message, "RuntimeWarning: " + message + "!" }));
+    }
+
+    [Test]
     public void AstypeWarnsWhenDiscardingImaginaryParts()
     {
         var seen = new List<NumpyWarning>();
