@@ -34,18 +34,16 @@ INPUTS = os.path.join(ROOT, "artifacts/bench-inputs")
 SIDES = ("ours", "NumPy", "C")
 
 
-def quantile(xs, q):
-    xs = sorted(xs)
-    i = q * (len(xs) - 1)
-    lo = int(i)
-    return xs[lo] + (xs[min(lo + 1, len(xs) - 1)] - xs[lo]) * (i - lo)
-
-
 def fmt_ns(ns):
     for unit, scale in (("s", 1e9), ("ms", 1e6), ("us", 1e3)):
         if ns >= scale:
             return f"{ns / scale:.3g} {unit}"
     return f"{ns:.3g} ns"
+
+
+def twentieths(xs):
+    """The 5%, 10%, … 95% points of xs, linearly interpolated between order statistics (index 1: 10%, 4: 25%, 14: 75%)."""
+    return statistics.quantiles(xs, n=20, method="inclusive")
 
 
 class Server:
@@ -102,14 +100,15 @@ def run(wid, threads, a):
             s.close()
     # The bursts come in a few discrete levels (about 1.2x, 1.35x and 2x the quiet time) that change from one turn to
     # the next, so besides the per-turn ratios each side's fast turns (its 10th percentile) give the quiet speed.
-    q10 = {s: quantile(turns[s], 0.1) for s in SIDES}
+    q10 = {s: twentieths(turns[s])[1] for s in SIDES}
     pc = [100 * c / o for c, o in zip(turns["C"], turns["ours"])]
     pn = [100 * n / o for n, o in zip(turns["NumPy"], turns["ours"])]
+    qc, qn = twentieths(pc), twentieths(pn)
     return {"id": wid, "threads": threads, "turns": a.turns, "calls_per_turn": k, "seconds": round(took, 1),
             "ours_ns": statistics.median(turns["ours"]), "numpy_ns": statistics.median(turns["NumPy"]),
             "c_ns": statistics.median(turns["C"]),
-            "percent_of_c": statistics.median(pc), "percent_of_c_iqr": [quantile(pc, .25), quantile(pc, .75)],
-            "percent_of_numpy": statistics.median(pn), "percent_of_numpy_iqr": [quantile(pn, .25), quantile(pn, .75)],
+            "percent_of_c": statistics.median(pc), "percent_of_c_iqr": [qc[4], qc[14]],
+            "percent_of_numpy": statistics.median(pn), "percent_of_numpy_iqr": [qn[4], qn[14]],
             "q10_ns": q10, "fast_percent_of_c": 100 * q10["C"] / q10["ours"], "fast_percent_of_numpy": 100 * q10["NumPy"] / q10["ours"],
             "turn_ns": turns}
 
@@ -124,6 +123,8 @@ def main():
     p.add_argument("--warm-ms", type=float, default=1000)
     p.add_argument("--json")
     a = p.parse_args()
+    if a.turns < 2:
+        p.error("--turns must be at least 2 (the ratios are quantiles over turns)")
     for f in (BENCH, CREF):
         if not os.path.exists(f):
             sys.exit(f"{f} is missing: run build/compare.sh once (it builds the benchmarks and cref, and writes the inputs)")

@@ -128,12 +128,8 @@ public static class CompareRun
         // cleanup run around every call, as BenchmarkDotNet runs them around its one invocation per iteration.
         int ops = w.Method.GetCustomAttribute<BenchmarkAttribute>()?.OperationsPerInvoke ?? 1;
         Action setup = Hooks<IterationSetupAttribute>(family, id), cleanup = Hooks<IterationCleanupAttribute>(family, id);
-        var times = new List<double>();
-        setup();
-        call();
-        cleanup();
-        if (Array.IndexOf(args, "--serve") >= 0) return Serve(call, setup, cleanup, ops);
-        for (double spent = 0; times.Count < Cap && (times.Count < calls || spent < minNs);)
+        // One call between its untimed hooks; returns the call's ns.
+        double Timed()
         {
             setup();
             long t0 = Stopwatch.GetTimestamp();
@@ -141,6 +137,19 @@ public static class CompareRun
             // Raw timestamps (1 ns on Linux), not a TimeSpan: its 100 ns ticks would round a 15 µs call by up to 0.7%.
             double ns = (Stopwatch.GetTimestamp() - t0) * (1e9 / Stopwatch.Frequency);
             cleanup();
+            return ns;
+        }
+        Timed();
+        if (Array.IndexOf(args, "--serve") >= 0)
+        {
+            Serve(Timed, ops);
+            Invoke<GlobalCleanupAttribute>(family, id);
+            return 0;
+        }
+        var times = new List<double>();
+        for (double spent = 0; times.Count < Cap && (times.Count < calls || spent < minNs);)
+        {
+            double ns = Timed();
             times.Add(ns / ops);
             spent += ns;
         }
@@ -167,25 +176,16 @@ public static class CompareRun
     /// The tool alternates single turns of this process, NumPy's and C's, so all three see the same moments of a
     /// shared machine.
     /// </summary>
-    private static int Serve(Action call, Action setup, Action cleanup, int ops)
+    private static void Serve(Func<double> timed, int ops)
     {
         Console.WriteLine("ready");
         while (Console.ReadLine() is { } line)
         {
             int k = int.Parse(line, CultureInfo.InvariantCulture);
             var ns = new string[k];
-            for (int i = 0; i < k; i++)
-            {
-                setup();
-                long t0 = Stopwatch.GetTimestamp();
-                call();
-                double t = (Stopwatch.GetTimestamp() - t0) * (1e9 / Stopwatch.Frequency);
-                cleanup();
-                ns[i] = Math.Round(t / ops).ToString(CultureInfo.InvariantCulture);
-            }
+            for (int i = 0; i < k; i++) ns[i] = Math.Round(timed() / ops).ToString(CultureInfo.InvariantCulture);
             Console.WriteLine(string.Join(' ', ns));
         }
-        return 0;
     }
 
     /// <summary>
