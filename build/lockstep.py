@@ -19,7 +19,7 @@ speed on a quiet machine).
 
 One thread only (the default): at more than one thread the three processes' OpenBLAS worker pools disturb each
 other. An idle pthread-OpenBLAS worker spins for a while before it sleeps (about 0.1 s by default in C and NumPy;
-our facade sets OPENBLAS_THREAD_TIMEOUT=20, about 0.4 ms), so whichever side runs while another's workers still
+our facade sets OPENBLAS_THREAD_TIMEOUT=22, about 1.6 ms), so whichever side runs while another's workers still
 spin loses its second vCPU: measured at 2 threads, det and inv 500 swung between 50% and 290% of each other from
 one run to the next, the loser changing with the gaps between turns. Two-thread comparisons belong to the process
 pairs of build/compare.sh, which never overlap.

@@ -10,10 +10,13 @@ internal static class EnvironmentSetup
 {
     /// <summary>
     /// log2 of the cycles an idle pthread-OpenBLAS worker spins before sleeping. OpenBLAS's default 28 (~0.1 s)
-    /// keeps workers burning a core long after a call, which slows our OpenMP kernels running beside them.
-    /// Measured, initial guess (W5_matmul_64 and W1_add_1e6 interleaved).
+    /// keeps workers burning a core long after a call, which slows our OpenMP kernels running beside them; 20
+    /// (~0.4 ms) lets them fall asleep inside a LAPACK call's serial stretches and pay a wake-up each time.
+    /// Measured 2026-11-26 on the 2-core build VM in C (OpenBLAS 0.3.21 pthread, 2 threads): dgesv 500 with
+    /// B = I, median of 200 calls, 10.2–10.7 ms at 20, 8.5–9.4 at 21–23, 8.9–9.8 at 28; a 256×256 dgemm then a
+    /// 2-thread OpenMP add of 10⁶ doubles, median add 0.96–1.23 ms at 20, 0.74–1.10 at 22, 1.04–1.83 at 28.
     /// </summary>
-    private const string OpenBlasThreadTimeout = "20";
+    private const string OpenBlasThreadTimeout = "22";
 
     /// <summary>
     /// libgomp's spin count before a worker sleeps; its default 300,000 (with OMP_WAIT_POLICY unset) makes idle
