@@ -11,11 +11,12 @@
  *   OPENBLAS_NUM_THREADS=1 /tmp/hqr_shifts 300 20 16 0      # n, pairs, NS, NW (0: NW = NS)
  *
  * Measured 2026-11-26 (2-core Zen 3 VM, OpenBLAS 0.3.21, 1 thread), tuned / LAPACK's choice, median over 20–30
- * pairs, one line per process: NS = 16: 0.84, 0.95, 0.91; NS = 20: 0.91, 0.89; NS = 24, NW = 18: 0.92. Instructions (callgrind, whole dgeev, two random matrices):
- * default 549M / 526M, NS = 24 487M / 482M, NS = 20 469M / 489M, NS = 16 470M / 474M; NS < 14 doubles them
- * (dlaqr5 stops accumulating its reflectors into GEMMs). So 10–16% is on the table, at the price of a private
- * copy of dlaqr0's driver logic (iparmq cannot be replaced from a library loaded without RTLD_GLOBAL) and of
- * eigenvalues in a different order than NumPy's and LAPACK's dgeev. Not done; see the issue 11 notes.
+ * pairs, one line per process: NS = 16: 0.84, 0.95, 0.91; NS = 20: 0.91, 0.89; NS = 24, NW = 18: 0.92.
+ * Instructions (callgrind, whole dgeev, two random matrices): default 549M / 526M, NS = 24 487M / 482M,
+ * NS = 20 469M / 489M, NS = 16 470M / 474M; NS < 14 doubles them (dlaqr5 stops accumulating its reflectors into
+ * GEMMs). So 5–16% is on the table, at the price of a private copy of dlaqr0's driver logic (iparmq cannot be
+ * replaced from a library loaded without RTLD_GLOBAL) and of eigenvalues in another order than NumPy's and LAPACK's
+ * dgeev. Not done; see the issue 11 notes.
  */
 #include <lapacke.h>
 #include <math.h>
