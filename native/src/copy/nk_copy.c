@@ -153,8 +153,8 @@ nk_transpose_rows_fn nk_transpose_rows_for(void)
  * would otherwise hold back the whole copy with half of it still to do. */
 static void copy_transposed(const nk_iter *it, const copy_plan *p, int64_t total)
 {
-    const nk_transpose_job job = {it->op[1].data, it->op[0].data, it->shape[0], it->shape[1], p->isz, p->ds[0],
-                                  p->ss[1], total * p->isz >= NK_TRANSPOSE_STREAM_MIN};
+    const nk_transpose_job job =
+        nk_transpose_job_of(it->op[1].data, p->ds[0], it->op[0].data, p->ss[1], it->shape[0], it->shape[1], p->isz);
     const nk_transpose_rows_fn rows_fn = nk_transpose_rows_for();
     const int64_t strip = NK_TRANSPOSE_STRIP, nstrips = (job.rows + strip - 1) / strip;
     const int32_t granted = threads_for(it, total);
