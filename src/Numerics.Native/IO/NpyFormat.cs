@@ -21,7 +21,20 @@ internal static class NpyFormat
     private const int ChunkBytes = 1 << 20;
     private const string TooBig = "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.";
 
-    internal static void Write(Stream stream, NDArray arr)
+    internal static void Write(Stream stream, NDArray arr) => Write(arr, _ => stream, ownsStream: false);
+
+    /// <summary>Creates (or truncates) <paramref name="path"/> and writes the array, with the file's blocks reserved
+    /// up front as NumPy's <c>tofile</c> does (<c>fallocate</c>): on ext4 this made writing 80 MB 1.8× and
+    /// truncating the previous file 9× faster (tests/native/experiments/npy_write.c).</summary>
+    internal static void WriteFile(string path, NDArray arr) =>
+        Write(arr, length => new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1 << 16,
+            PreallocationSize = length,
+        }), ownsStream: true);
+
+    /// <summary>Writes header and data to the stream <paramref name="open"/> returns for the file's total length.</summary>
+    private static void Write(NDArray arr, Func<long, Stream> open, bool ownsStream)
     {
         arr.ThrowIfDisposed();
         // Holding a view keeps the buffer alive even if another thread disposes the array meanwhile.
@@ -29,15 +42,23 @@ internal static class NpyFormat
         bool fortran = !held.IsCContiguous && held.IsFContiguous;
         using var data = held.IsCContiguous || fortran ? held.SameView() : held.copy("C");
 
-        stream.Write(Header(data.Dtype.str, fortran, data.Dims));
+        byte[] header = Header(data.Dtype.str, fortran, data.Dims);
         long nbytes = data.Size * data.Dtype.Size;
-        if (nbytes == 0) return;
-        nint start = data.DataPointer;
-        for (long done = 0; done < nbytes;)
+        var stream = open(header.Length + nbytes);
+        try
         {
-            int n = (int)Math.Min(ChunkBytes, nbytes - done);
-            stream.Write(NativeData.SpanAt<byte>(start + (nint)done, n));
-            done += n;
+            stream.Write(header);
+            nint start = data.DataPointer;
+            for (long done = 0; done < nbytes;)
+            {
+                int n = (int)Math.Min(ChunkBytes, nbytes - done);
+                stream.Write(NativeData.SpanAt<byte>(start + (nint)done, n));
+                done += n;
+            }
+        }
+        finally
+        {
+            if (ownsStream) stream.Dispose();
         }
     }
 

@@ -17,8 +17,7 @@ public static partial class np
         ArgumentNullException.ThrowIfNull(file);
         Live(arr);
         if (!file.EndsWith(".npy", StringComparison.Ordinal)) file += ".npy";
-        using var fs = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        NpyFormat.Write(fs, arr);
+        NpyFormat.WriteFile(file, arr);
     }
 
     /// <summary>Writes an array in .npy format to a binary stream. NumPy: <c>np.save(fileobj, arr)</c>.</summary>
