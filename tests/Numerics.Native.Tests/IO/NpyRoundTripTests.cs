@@ -71,6 +71,27 @@ public class NpyRoundTripTests
         });
     }
 
+    /// <summary>The path overload reserves the file's length before writing (fallocate, as NumPy's tofile): the file
+    /// must still hold exactly what the stream overload writes, also when it replaces a longer file.</summary>
+    [Test]
+    public void SavingOverALongerFileLeavesExactlyTheNewBytes()
+    {
+        using var scope = np.scope();
+        string path = Path.Combine(_dir, "x.npy");
+        np.save(path, np.arange(100_000.0));
+        var small = np.arange(7).reshape(7, 1)["::2"];
+        np.save(path, small);
+        using var expected = new MemoryStream();
+        np.save(expected, small);
+        byte[] bytes = File.ReadAllBytes(path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(bytes, Is.EqualTo(expected.ToArray()));
+            Assert.That(bytes, Has.Length.EqualTo(128 + 4 * 8));
+            Assert.That(np.load(path).tobytes(), Is.EqualTo(small.tobytes()));
+        });
+    }
+
     [Test]
     public void StreamsHoldSeveralArraysAndStayOpen()
     {
