@@ -23,7 +23,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+
+#include "experiment_clock.h"
 
 static int g_ns, g_nw; /* 0: LAPACK's choice */
 
@@ -55,19 +56,6 @@ int iparmq_(const int *ispec, const char *name, const char *opts, const int *n, 
     case 17: return 10;                                                     /* RCOST */
     default: return -1;
     }
-}
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec * 1e-9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
 }
 
 int main(int argc, char **argv)
