@@ -11,7 +11,7 @@
  *       -L/usr/lib/x86_64-linux-gnu/openblas-pthread -Wl,-rpath,/usr/lib/x86_64-linux-gnu/openblas-pthread -lopenblas -lm
  *   OPENBLAS_NUM_THREADS=2 OPENBLAS_THREAD_TIMEOUT=22 OMP_NUM_THREADS=2 GOMP_SPINCOUNT=10000 /tmp/lookahead_lu 500 15 48 96
  *
- * Measured 2026-11-26 08:45 UTC (2-core Zen 3 VM, OpenBLAS 0.3.21, best of 7–21, sides rotating), look-ahead / dgetrf
+ * Measured 2026-11-26 08:30 UTC (2-core Zen 3 VM, OpenBLAS 0.3.21, best of 7–21, sides rotating), look-ahead / dgetrf
  * at 2 threads: n = 500: 0.76–0.82 over six NB/CHUNK choices (NB 32–64; e.g. 2.27 against 2.83 ms) and 0.69–0.70 in
  * two later runs at NB 48, CHUNK 96 (2.16 against 3.11 ms), pivots equal
  * 500 of 500, max |ΔLU| 1.7e-12; n = 1000: 1.08 (OpenBLAS's parallel getrf scales there: 14.9 ms against 21.6 at
