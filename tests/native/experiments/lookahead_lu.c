@@ -21,9 +21,7 @@
  * Arguments: n, repetitions, NB, CHUNK.
  */
 #define _POSIX_C_SOURCE 200809L
-#include <float.h>
 #include <math.h>
-#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

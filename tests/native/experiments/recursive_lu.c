@@ -18,6 +18,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "experiment_clock.h"
+
 enum { COL = 102, LEFT = 141, LOWER = 122, NOTRANS = 111, UNIT = 132 };
 typedef void (*dgemm_t)(int, int, int, int, int, int, double, const double *, int, const double *, int, double,
                         double *, int);
@@ -89,13 +91,6 @@ static int rlu(int m, int n, double *a, int lda, int *ipiv)
         ipiv[k] += n1;
     laswp(a, lda, n1, n1, n, ipiv);
     return info;
-}
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
 /* ‖PA − LU‖₁ / (‖A‖₁ · n · ε) for the factors in f (0-based pivots). */

@@ -18,18 +18,7 @@
 #include <string.h>
 #include <time.h>
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static int cmpd(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
+#include "experiment_clock.h"
 
 static inline void copy_elem(char *d, const char *s, int64_t isz)
 {
@@ -167,7 +156,7 @@ int main(int argc, char **argv)
     for (int v = 0; v < NV; v++) {
         double m[2], lo[2];
         for (int th = 0; th < 2; th++) {
-            qsort(t[th][v], (size_t)rounds, sizeof(double), cmpd);
+            qsort(t[th][v], (size_t)rounds, sizeof(double), cmp);
             m[th] = t[th][v][rounds / 2] * 1e6;
             lo[th] = t[th][v][0] * 1e6;
         }

@@ -24,18 +24,7 @@
 #include <sys/mman.h>
 #include <time.h>
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static int cmpd(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
+#include "experiment_clock.h"
 
 /* ---- the old kernel (copied from nk_copy.c before this change) ---- */
 static void old_tiles(char *dst, int64_t ds0, const char *src, int64_t ss0, int64_t ss1, int64_t rows, int64_t cols,
@@ -213,7 +202,7 @@ int main(int argc, char **argv)
     for (int v = 0; v < NV; v++) {
         double m[2], lo[2];
         for (int th = 0; th < 2; th++) {
-            qsort(t[th][v], (size_t)rounds, sizeof(double), cmpd);
+            qsort(t[th][v], (size_t)rounds, sizeof(double), cmp);
             m[th] = t[th][v][rounds / 2] * 1e3;
             lo[th] = t[th][v][0] * 1e3;
         }
