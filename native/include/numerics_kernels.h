@@ -204,6 +204,12 @@ typedef struct nk_blas_table {
     void *lapacke_dgelsd_work;
     void *lapacke_cgelsd_work;
     void *lapacke_zgelsd_work;
+    /* The pieces of the look-ahead LU (native/src/linalg/nk_la_lu.c); NULL leaves getrf/gesv to the backend. */
+    void *cblas_strsm;
+    void *lapacke_sgetrs_work;
+    void *lapacke_dgetrs_work;
+    void *lapacke_slaswp_work;
+    void *lapacke_dlaswp_work;
 } nk_blas_table;
 
 typedef struct nk_init_params {

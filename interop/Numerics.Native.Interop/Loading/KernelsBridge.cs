@@ -79,6 +79,11 @@ internal static unsafe class KernelsBridge
         table->lapacke_dgelsd_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_dgelsd_work");
         table->lapacke_cgelsd_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_cgelsd_work");
         table->lapacke_zgelsd_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_zgelsd_work");
+        table->cblas_strsm = (void*)Export(cblas, "cblas_strsm");
+        table->lapacke_sgetrs_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_sgetrs_work");
+        table->lapacke_dgetrs_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_dgetrs_work");
+        table->lapacke_slaswp_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_slaswp_work");
+        table->lapacke_dlaswp_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_dlaswp_work");
 
         nk_init_params p = new() { num_threads = threads, simd_cap = -1, blas = table };
         nk_status st;

@@ -25,6 +25,9 @@ static int g_solo_active;   /* small calls inside the backend */
 static int g_wide_active;   /* 0 or 1 large call inside the backend */
 static int g_wide_waiting;  /* large calls waiting for the backend */
 
+/* The token this thread holds (a wide call may split its work over OpenMP threads of its own: nk_blas_wide_*). */
+static _Thread_local int32_t t_held;
+
 typedef void (*set_threads_fn)(int);
 
 /* Set on every change of mode, not cached: np.config.num_threads and the level-3 calibration also call the setter,
@@ -53,7 +56,8 @@ int32_t nk_blas_enter(double work)
         g_solo_active++;
     }
     pthread_mutex_unlock(&g_lock);
-    return wide ? NK_BLAS_WIDE : NK_BLAS_SOLO;
+    t_held = wide ? NK_BLAS_WIDE : NK_BLAS_SOLO;
+    return t_held;
 }
 
 void nk_blas_leave(int32_t token)
@@ -61,6 +65,7 @@ void nk_blas_leave(int32_t token)
     /* A token this gate did not hand out (the call is public) must not unbalance the counts. */
     if (token != NK_BLAS_SOLO && token != NK_BLAS_WIDE)
         return;
+    t_held = NK_BLAS_UNGATED;
     pthread_mutex_lock(&g_lock);
     if (token == NK_BLAS_WIDE)
         g_wide_active = 0;
@@ -69,4 +74,13 @@ void nk_blas_leave(int32_t token)
     if (g_solo_active == 0 && g_wide_active == 0)
         pthread_cond_broadcast(&g_change);
     pthread_mutex_unlock(&g_lock);
+}
+
+int nk_blas_wide_held(void) { return t_held == NK_BLAS_WIDE; }
+
+void nk_blas_wide_set_threads(int n)
+{
+    /* The wide holder is alone inside the backend, so the setter cannot change a running call's count. */
+    if (t_held == NK_BLAS_WIDE)
+        apply(n);
 }

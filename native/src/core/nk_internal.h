@@ -50,5 +50,10 @@ size_t nk_dtype_size(int32_t dtype);
  * kernel library passes it; the cost is the problem's multiply-add count (m·n·k, or m·n·min(m, n) for a
  * factorisation) — of one problem, since each problem of a batch runs on one thread. */
 enum { NK_BLAS_UNGATED = 0, NK_BLAS_SOLO = 1, NK_BLAS_WIDE = 2 };
+/* Whether the calling thread holds the wide token: it alone is inside the backend, with every thread. */
+int nk_blas_wide_held(void);
+/* While holding the wide token: the backend's thread count, for a call that runs the backend on threads of its own
+ * (one backend thread each) and then restores nk_get_num_threads(). No-op for any other caller. */
+void nk_blas_wide_set_threads(int n);
 
 #endif /* NK_INTERNAL_H */

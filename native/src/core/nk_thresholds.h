@@ -38,6 +38,16 @@
  * dgetrf (m·n >= 10,000) and well above its dgemm threshold (m·n·k > 262,144). */
 #define NK_BLAS_SOLO_MAX_WORK 1.0e6
 
+/* The look-ahead LU (native/src/linalg/nk_la_lu.c) replaces the backend's getrf for real matrices of these orders
+ * when a wide call has exactly two threads: measured there against OpenBLAS 0.3.21's 2-thread dgetrf (0.71–0.87 of
+ * its time from n = 300 to 800, 0.98 at 1000, 1.19 at 200; tests/native/experiments/lookahead_lu.c). Other thread
+ * counts keep the backend's getrf until measured. Panel width and trailing-update task width, in columns. */
+#define NK_LA_LOOKAHEAD_MIN_N 256
+#define NK_LA_LOOKAHEAD_MAX_N 900
+#define NK_LA_LOOKAHEAD_THREADS 2
+#define NK_LA_LOOKAHEAD_NB 48
+#define NK_LA_LOOKAHEAD_CHUNK 96
+
 /* The threshold of an nk_op_class as fixed at nk_init (env overrides applied); the default for an unknown class. */
 int64_t nk_par_min(int32_t op_class);
 

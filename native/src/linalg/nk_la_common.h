@@ -60,6 +60,13 @@ float la_pairwise_f(const float *a, int64_t n);
 double la_sum_d(const double *a, int64_t n);
 float la_sum_f(const float *a, int64_t n);
 
+/* The look-ahead LU (nk_la_lu.c): whether it takes a problem of order n here (the window of nk_thresholds.h, two
+ * threads, the calling thread holding the wide token), and the factorisation, which returns 0 without touching A
+ * when it does not apply or lacks a backend piece (the caller then uses getrf), else 1 with getrf's info. */
+int la_lookahead_applies(int64_t n);
+int la_s_getrf_lookahead(int64_t n, float *A, int64_t ld, la_int *ipiv, la_int *info);
+int la_d_getrf_lookahead(int64_t n, double *A, int64_t ld, la_int *ipiv, la_int *info);
+
 /* Per-type routine entry: runs items [lo, hi) of d on the calling thread. */
 typedef void (*la_range_fn)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err *err);
 

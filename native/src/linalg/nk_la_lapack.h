@@ -1,7 +1,7 @@
 /* nk_la_lapack.h — nk_linalg's routines for one element type. Included by nk_linalg.c once per type with:
  *   LA_T (element), LA_R (its real type), LA_CPLX (0/1), LA_P (s, d, c, z), LA_DT / LA_RDT (nk_dtype of both),
  *   and the nk_blas_table fields LA_GESV, LA_GETRF, LA_POTRF, LA_HEEVD, LA_GEEV, LA_GESDD, LA_GEQRF, LA_ORGQR,
- *   LA_GELSD, LA_GEMM.
+ *   LA_GELSD, LA_GEMM; for the real types also LA_LOOKAHEAD (nk_la_lu.c) and LA_GETRS.
  * Every routine mirrors NumPy's umath_linalg gufunc of the same name: same LAPACK driver, same Fortran-order copy
  * in and out, same post-processing, so results agree with NumPy's to the rounding of the same LAPACK. */
 
@@ -101,13 +101,43 @@ static inline void LA_FN(fill_nan)(char *p, const nk_mat *o, int64_t m, int64_t 
     la_fill(p, m, n, o->rs, o->cs, &v, LA_ES);
 }
 
+#ifdef LA_LOOKAHEAD
+typedef la_int (*LA_FN(getrs_t))(int, char, la_int, la_int, const LA_T *, la_int, const la_int *, LA_T *, la_int);
+#endif
+
+/* getrf (det, slogdet): the look-ahead LU where it applies (nk_la_lu.c), else the backend's. */
+static la_int LA_FN(getrf)(int64_t n, LA_T *A, int64_t ld, la_int *ipiv)
+{
+#ifdef LA_LOOKAHEAD
+    la_int info;
+    if (LA_LOOKAHEAD(n, A, ld, ipiv, &info))
+        return info;
+#endif
+    return ((LA_FN(getrf_t))nk_blas()->LA_GETRF)(LA_COL_MAJOR, (la_int)n, (la_int)n, A, (la_int)ld, ipiv);
+}
+
+/* gesv (solve, inv): getrf as above then getrs, as gesv itself does, where the look-ahead LU applies. */
+static la_int LA_FN(gesv)(int64_t n, int64_t nrhs, LA_T *A, int64_t ld, la_int *ipiv, LA_T *B)
+{
+#ifdef LA_LOOKAHEAD
+    la_int info;
+    if (nk_blas()->LA_GETRS != NULL && LA_LOOKAHEAD(n, A, ld, ipiv, &info)) {
+        if (info != 0)
+            return info;
+        return ((LA_FN(getrs_t))nk_blas()->LA_GETRS)(LA_COL_MAJOR, 'N', (la_int)n, (la_int)nrhs, A, (la_int)ld, ipiv,
+                                                     B, (la_int)ld);
+    }
+#endif
+    return ((LA_FN(gesv_t))nk_blas()->LA_GESV)(LA_COL_MAJOR, (la_int)n, (la_int)nrhs, A, (la_int)ld, ipiv, B,
+                                              (la_int)ld);
+}
+
 /* ---- solve, inv (gesv; inv solves against the identity, as NumPy does) ---- */
 static void LA_FN(solve)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err *err)
 {
     const int inv = d->routine == NK_LA_INV;
     const int64_t n = d->n, nrhs = inv ? n : d->k, ld = la_max64(n, 1);
     const nk_mat *om = inv ? &d->op[1] : &d->op[2];
-    LA_FN(gesv_t) gesv = (LA_FN(gesv_t))nk_blas()->LA_GESV;
     la_arena ar;
     if (!LA_FN(arena)(&ar, la_round(ld * ld * LA_ES) + la_round(ld * la_max64(nrhs, 1) * LA_ES) +
                               la_round(ld * sizeof(la_int)))) {
@@ -125,7 +155,7 @@ static void LA_FN(solve)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err
             LA_FN(eye)(B, n, ld);
         else
             la_gather(B, ld, p[1], n, nrhs, d->op[1].rs, d->op[1].cs, LA_ES);
-        la_int info = gesv(LA_COL_MAJOR, (la_int)n, (la_int)nrhs, A, (la_int)ld, ipiv, B, (la_int)ld);
+        la_int info = LA_FN(gesv)(n, nrhs, A, ld, ipiv, B);
         if (info > 0) {
             if (inv && (d->flags & NK_LA_NO_RAISE) != 0) {
                 LA_FN(fill_nan)(out, om, n, n);
@@ -153,8 +183,7 @@ static void LA_FN(slogdet_one)(LA_T *A, int64_t n, int64_t ld, la_int *ipiv, LA_
         *logdet = 0;
         return;
     }
-    LA_FN(getrf_t) getrf = (LA_FN(getrf_t))nk_blas()->LA_GETRF;
-    la_int info = getrf(LA_COL_MAJOR, (la_int)n, (la_int)n, A, (la_int)ld, ipiv);
+    la_int info = LA_FN(getrf)(n, A, ld, ipiv);
     if (info < 0) {
         la_err_set(err, NK_E_INTERNAL, 0, t, info);
         return;

@@ -22,7 +22,11 @@
 #define LA_ORGQR lapacke_sorgqr_work
 #define LA_GELSD lapacke_sgelsd_work
 #define LA_GEMM cblas_sgemm
+#define LA_LOOKAHEAD la_s_getrf_lookahead
+#define LA_GETRS lapacke_sgetrs_work
 #include "nk_la_lapack.h"
+#undef LA_LOOKAHEAD
+#undef LA_GETRS
 #undef LA_T
 #undef LA_R
 #undef LA_CPLX
@@ -56,7 +60,11 @@
 #define LA_ORGQR lapacke_dorgqr_work
 #define LA_GELSD lapacke_dgelsd_work
 #define LA_GEMM cblas_dgemm
+#define LA_LOOKAHEAD la_d_getrf_lookahead
+#define LA_GETRS lapacke_dgetrs_work
 #include "nk_la_lapack.h"
+#undef LA_LOOKAHEAD
+#undef LA_GETRS
 #undef LA_T
 #undef LA_R
 #undef LA_CPLX

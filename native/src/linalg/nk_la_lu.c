@@ -1,0 +1,44 @@
+/* nk_la_lu.c — LU with partial pivoting for det, slogdet, solve and inv where OpenBLAS 0.3.21's own getrf barely
+ * gains from a second thread (orders 256–900 on two threads: docs/level3.md, nk_thresholds.h).
+ *
+ * Blocked right-looking LU with a look-ahead of one panel: while one OpenMP thread updates the next panel and
+ * factors it (the backend's getrf on the tall panel, so the pivot choice inside a panel is LAPACK's), the other
+ * updates the remaining columns in tasks. The backend runs at one thread inside, which the wide token of the gate
+ * allows (nk_blas_gate.c). Same pivoting semantics as getrf (the largest magnitude in the updated column); the
+ * trailing updates group their sums differently, so results differ from the backend's getrf by rounding only —
+ * as OpenBLAS's own 1- and 2-thread getrf differ from each other. The task split is fixed by n alone, so results
+ * are the same bit for bit on every run. */
+#include "nk_la_common.h"
+
+#include <omp.h>
+
+/* CBLAS enum values (cblas.h) for the triangular solve. */
+enum { LA_LEFT = 141, LA_LOWER = 122, LA_UNIT = 132 };
+
+int la_lookahead_applies(int64_t n)
+{
+    return n >= NK_LA_LOOKAHEAD_MIN_N && n <= NK_LA_LOOKAHEAD_MAX_N &&
+           nk_get_num_threads() == NK_LA_LOOKAHEAD_THREADS && nk_blas_wide_held();
+}
+
+#define LU_P s
+#define LU_T float
+#define LU_GETRF lapacke_sgetrf_work
+#define LU_TRSM cblas_strsm
+#define LU_GEMM cblas_sgemm
+#define LU_LASWP lapacke_slaswp_work
+#include "nk_la_lu.h"
+#undef LU_P
+#undef LU_T
+#undef LU_GETRF
+#undef LU_TRSM
+#undef LU_GEMM
+#undef LU_LASWP
+
+#define LU_P d
+#define LU_T double
+#define LU_GETRF lapacke_dgetrf_work
+#define LU_TRSM cblas_dtrsm
+#define LU_GEMM cblas_dgemm
+#define LU_LASWP lapacke_dlaswp_work
+#include "nk_la_lu.h"

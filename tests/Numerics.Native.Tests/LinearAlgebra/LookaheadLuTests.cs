@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using Numerics.Native.Tests.Core;
+
+namespace Numerics.Native.Tests.LinearAlgebra;
+
+/// <summary>
+/// The look-ahead LU (native/src/linalg/nk_la_lu.c) that det, slogdet, solve and inv use for real matrices of
+/// order 256–900 on two threads: the same answers as the backend's getrf (1 thread, where it does not apply) and as
+/// live NumPy, to rounding; the same bits on every run; NumPy's singular-matrix behaviour when the zero pivot is
+/// found in a later panel.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public class LookaheadLuTests
+{
+    // The window's edges, one order inside, and orders that end in a narrow last panel (48-column panels).
+    private static readonly int[] Orders = [256, 300, 517, 900];
+
+    private int _saved;
+
+    [SetUp]
+    public void TwoThreads()
+    {
+        _saved = np.config.num_threads;
+        np.config.num_threads = 2;
+    }
+
+    [TearDown]
+    public void Restore() => np.config.num_threads = _saved;
+
+    private static NDArray Matrix(int n, int seed, DType? dtype = null)
+    {
+        var rng = new Random(seed);
+        var a = np.empty(new long[] { n, n });
+        var s = a.AsSpan<double>();
+        for (int i = 0; i < s.Length; i++) s[i] = rng.NextDouble() * 2 - 1;
+        // A modest diagonal shift keeps the condition number near 10–100 while pivoting still swaps rows.
+        for (int i = 0; i < n; i++) s[i * n + i] += 2;
+        if (dtype is null) return a;
+        using (a) return a.astype(dtype);
+    }
+
+    private static double MaxAbsDiff(NDArray x, NDArray y)
+    {
+        var a = x.astype(np.float64).ToArray<double>();
+        var b = y.astype(np.float64).ToArray<double>();
+        double m = 0;
+        for (int i = 0; i < a.Length; i++) m = Math.Max(m, Math.Abs(a[i] - b[i]));
+        return m;
+    }
+
+    private static double MaxAbs(NDArray x) => x.astype(np.float64).ToArray<double>().Max(Math.Abs);
+
+    private static (double sign, double logdet, NDArray x, NDArray inv) All(NDArray a, NDArray b)
+    {
+        var (sign, logdet) = np.linalg.slogdet(a);
+        return (sign.item<double>(), logdet.item<double>(), np.linalg.solve(a, b), np.linalg.inv(a));
+    }
+
+    [TestCaseSource(nameof(Orders))]
+    public void TwoThreadsAgreeWithTheBackendsGetrf(int n)
+    {
+        using var scope = np.scope();
+        var a = Matrix(n, n);
+        var b = Matrix(n, n + 1)[.., 0];
+        var two = All(a, b);
+        np.config.num_threads = 1;
+        var one = All(a, b);
+        Assert.That(two.sign, Is.EqualTo(one.sign), "sign (the pivots' parity)");
+        Assert.That(two.logdet, Is.EqualTo(one.logdet).Within(1e-12 * Math.Abs(one.logdet) + 1e-12));
+        Assert.That(MaxAbsDiff(two.x, one.x), Is.LessThan(1e-11 * MaxAbs(one.x)));
+        Assert.That(MaxAbsDiff(two.inv, one.inv), Is.LessThan(1e-11 * MaxAbs(one.inv)));
+        // And they are solutions: A x = b, A inv = I.
+        Assert.That(MaxAbsDiff(np.matmul(a, two.x), b), Is.LessThan(1e-11 * n));
+        Assert.That(MaxAbsDiff(np.matmul(a, two.inv), np.eye(n)), Is.LessThan(1e-11 * n));
+    }
+
+    [Test]
+    public void Float32TwoThreadsAgreeWithTheBackendsGetrf()
+    {
+        using var scope = np.scope();
+        var a = Matrix(400, 7, np.float32);
+        var two = np.linalg.inv(a);
+        np.config.num_threads = 1;
+        var one = np.linalg.inv(a);
+        Assert.That(two.Dtype, Is.EqualTo(np.float32));
+        Assert.That(MaxAbsDiff(two, one), Is.LessThan(1e-3 * MaxAbs(one)));
+    }
+
+    [Test]
+    public void TheSameBitsOnEveryRun()
+    {
+        using var scope = np.scope();
+        var a = Matrix(517, 3);
+        var first = np.linalg.inv(a).ToArray<double>();
+        double det = np.linalg.slogdet(a).logabsdet.item<double>();
+        for (int r = 0; r < 5; r++)
+        {
+            Assert.That(np.linalg.inv(a).ToArray<double>(), Is.EqualTo(first));
+            Assert.That(np.linalg.slogdet(a).logabsdet.item<double>(), Is.EqualTo(det));
+        }
+    }
+
+    /// <summary>A zero column past the first panels: U(j, j) is exactly zero (the updates only ever add products
+    /// with zero), so getrf reports it wherever the factorisation runs — det 0, slogdet (0, -inf), and NumPy's
+    /// "Singular matrix" from solve and inv.</summary>
+    [TestCase(300, 0)]
+    [TestCase(300, 211)]
+    [TestCase(900, 899)]
+    public void ZeroColumnInALaterPanelIsSingular(int n, int column)
+    {
+        using var scope = np.scope();
+        var a = Matrix(n, 11);
+        a[.., column] = np.zeros(n);
+        var (sign, logdet) = np.linalg.slogdet(a);
+        Assert.That(sign.item<double>(), Is.EqualTo(0.0));
+        Assert.That(logdet.item<double>(), Is.EqualTo(double.NegativeInfinity));
+        Assert.That(np.linalg.det(a).item<double>(), Is.EqualTo(0.0));
+        Assert.That(() => np.linalg.solve(a, np.ones(n)), Throws.TypeOf<LinAlgError>().With.Message.EqualTo("Singular matrix"));
+        Assert.That(() => np.linalg.inv(a), Throws.TypeOf<LinAlgError>().With.Message.EqualTo("Singular matrix"));
+    }
+
+    /// <summary>Live NumPy (/usr/bin/python3) on the same matrices: slogdet, solve and inv within rounding.</summary>
+    [Test]
+    public void MatchesLiveNumPy()
+    {
+        if (!File.Exists("/usr/bin/python3")) Assert.Ignore("/usr/bin/python3 (NumPy) is not installed");
+        using var scope = np.scope();
+        string dir = Path.Combine(Path.GetTempPath(), $"lookahead-{Environment.ProcessId}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            foreach (int n in new[] { 300, 517 })
+            {
+                var a = Matrix(n, 100 + n);
+                var b = Matrix(n, 200 + n)[.., 0];
+                np.save(Path.Combine(dir, $"a{n}.npy"), a);
+                np.save(Path.Combine(dir, $"b{n}.npy"), b);
+            }
+            var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, UseShellExecute = false };
+            psi.ArgumentList.Add("-c");
+            psi.ArgumentList.Add(
+                "import numpy as np, sys\n" +
+                "d = sys.argv[1]\n" +
+                "for n in (300, 517):\n" +
+                "    a = np.load(f'{d}/a{n}.npy'); b = np.load(f'{d}/b{n}.npy')\n" +
+                "    s, l = np.linalg.slogdet(a)\n" +
+                "    np.save(f'{d}/sl{n}.npy', np.array([s, l]))\n" +
+                "    np.save(f'{d}/x{n}.npy', np.linalg.solve(a, b))\n" +
+                "    np.save(f'{d}/inv{n}.npy', np.linalg.inv(a))\n");
+            psi.ArgumentList.Add(dir);
+            using (var p = Process.Start(psi)!)
+            {
+                string err = p.StandardError.ReadToEnd();
+                p.WaitForExit();
+                Assert.That(p.ExitCode, Is.Zero, err);
+            }
+            foreach (int n in new[] { 300, 517 })
+            {
+                var a = np.load(Path.Combine(dir, $"a{n}.npy"));
+                var b = np.load(Path.Combine(dir, $"b{n}.npy"));
+                var ours = All(a, b);
+                var sl = np.load(Path.Combine(dir, $"sl{n}.npy")).ToArray<double>();
+                Assert.That(ours.sign, Is.EqualTo(sl[0]), $"n = {n}: sign");
+                Assert.That(ours.logdet, Is.EqualTo(sl[1]).Within(1e-12 * Math.Abs(sl[1]) + 1e-12), $"n = {n}: logdet");
+                var x = np.load(Path.Combine(dir, $"x{n}.npy"));
+                var inv = np.load(Path.Combine(dir, $"inv{n}.npy"));
+                Assert.That(MaxAbsDiff(ours.x, x), Is.LessThan(1e-11 * MaxAbs(x)), $"n = {n}: solve");
+                Assert.That(MaxAbsDiff(ours.inv, inv), Is.LessThan(1e-11 * MaxAbs(inv)), $"n = {n}: inv");
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
