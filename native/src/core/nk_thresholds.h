@@ -39,11 +39,12 @@
 #define NK_BLAS_SOLO_MAX_WORK 1.0e6
 
 /* The look-ahead LU (native/src/linalg/nk_la_lu.c) replaces the backend's getrf for real matrices of these orders
- * when a wide call has exactly two threads: measured there against OpenBLAS 0.3.21's 2-thread dgetrf (0.71–0.87 of
- * its time from n = 300 to 800, 0.98 at 1000, 1.19 at 200; tests/native/experiments/lookahead_lu.c). Other thread
- * counts keep the backend's getrf until measured. Panel width and trailing-update task width, in columns. */
-#define NK_LA_LOOKAHEAD_MIN_N 256
-#define NK_LA_LOOKAHEAD_MAX_N 900
+ * when a wide call has exactly two threads: measured there against OpenBLAS 0.3.21's 2-thread dgetrf (best of
+ * 9–31, 2026-11-26: 0.72 of its time at n = 200, 0.47–0.62 from 256 to 700, 0.87 at 900, 0.93 at 1000, 1.02 at
+ * 1200; tests/native/experiments/lookahead_lu.c, variant 2). Other thread counts keep the backend's getrf until
+ * measured. Panel width and trailing-update task width, in columns (NB 32 and 64, CHUNK 64 and 160 were slower). */
+#define NK_LA_LOOKAHEAD_MIN_N 200
+#define NK_LA_LOOKAHEAD_MAX_N 1000
 #define NK_LA_LOOKAHEAD_THREADS 2
 #define NK_LA_LOOKAHEAD_NB 48
 #define NK_LA_LOOKAHEAD_CHUNK 96

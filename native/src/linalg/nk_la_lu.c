@@ -1,13 +1,13 @@
 /* nk_la_lu.c — LU with partial pivoting for det, slogdet, solve and inv where OpenBLAS 0.3.21's own getrf barely
- * gains from a second thread (orders 256–900 on two threads: docs/level3.md, nk_thresholds.h).
+ * gains from a second thread (orders 200–1000 on two threads: nk_thresholds.h).
  *
  * Blocked right-looking LU with a look-ahead of one panel: while one OpenMP thread updates the next panel and
  * factors it (the backend's getrf on the tall panel, so the pivot choice inside a panel is LAPACK's), the other
- * updates the remaining columns in tasks. The backend runs at one thread inside, which the wide token of the gate
- * allows (nk_blas_gate.c). Same pivoting semantics as getrf (the largest magnitude in the updated column); the
- * trailing updates group their sums differently, so results differ from the backend's getrf by rounding only —
- * as OpenBLAS's own 1- and 2-thread getrf differ from each other. The task split is fixed by n alone, so results
- * are the same bit for bit on every run. */
+ * applies the interchanges and the update to the remaining columns in tasks. The backend runs at one thread
+ * inside, which the wide token of the gate allows (nk_blas_gate.c). Same pivoting semantics as getrf (the largest
+ * magnitude in the updated column); the trailing updates group their sums differently, so results differ from the
+ * backend's getrf by rounding only — as OpenBLAS's own 1- and 2-thread getrf differ from each other. The task
+ * split is fixed by n alone, so results are the same bit for bit on every run. */
 #include "nk_la_common.h"
 
 #include <omp.h>

@@ -58,35 +58,42 @@ int LU_FN(getrf_lookahead)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv, la_int 
     }
     nk_blas_wide_set_threads(1);
     const int64_t nb = NK_LA_LOOKAHEAD_NB, chunk = NK_LA_LOOKAHEAD_CHUNK;
-    la_int first = 0;
     int64_t jb = la_min64(nb, n);
-    la_int pinfo = LU_FN(lu_panel)(A, n, ld, 0, jb, ipiv);
-    first = pinfo;
-    LU_FN(lu_swaps)(n - jb, A + jb * ld, ld, 0, jb, ipiv);
+    la_int first = LU_FN(lu_panel)(A, n, ld, 0, jb, ipiv);
     for (int64_t k = 0, k1 = jb; k1 < n; k = k1, k1 += jb) {
-        /* Step k: one task brings the next panel up to date and factors it while the team updates the rest. */
+        /* Step k: panel k's interchanges and update reach every other column in tasks — the one that brings the
+         * next panel up to date and factors it first, the trailing columns' in blocks, and the interchanges alone on
+         * the L columns left of panel k — so no thread waits on a serial stretch between steps. */
         const int64_t jb2 = la_min64(nb, n - k1), rest = k1 + jb2;
-        pinfo = 0;
+        la_int pinfo = 0;
 #pragma omp parallel num_threads(NK_LA_LOOKAHEAD_THREADS)
 #pragma omp single
         {
 #pragma omp task shared(pinfo)
             {
+                LU_FN(lu_swaps)(jb2, A + k1 * ld, ld, k, k1, ipiv);
                 LU_FN(lu_update)(A, n, ld, k, jb, k1, rest);
                 pinfo = LU_FN(lu_panel)(A, n, ld, k1, jb2, ipiv);
             }
             for (int64_t c = rest; c < n; c += chunk) {
                 int64_t c1 = la_min64(c + chunk, n);
 #pragma omp task firstprivate(c, c1)
-                LU_FN(lu_update)(A, n, ld, k, jb, c, c1);
+                {
+                    LU_FN(lu_swaps)(c1 - c, A + c * ld, ld, k, k1, ipiv);
+                    LU_FN(lu_update)(A, n, ld, k, jb, c, c1);
+                }
+            }
+            for (int64_t c = 0; c < k; c += chunk) {
+                int64_t c1 = la_min64(c + chunk, k);
+#pragma omp task firstprivate(c, c1)
+                LU_FN(lu_swaps)(c1 - c, A + c * ld, ld, k, k1, ipiv);
             }
         }
         if (first == 0)
             first = pinfo;
-        /* The new panel's interchanges on the columns left of it (L) and right of it (not yet updated by it). */
-        LU_FN(lu_swaps)(k1, A, ld, k1, rest, ipiv);
-        LU_FN(lu_swaps)(n - rest, A + rest * ld, ld, k1, rest, ipiv);
         jb = jb2;
+        if (rest == n) /* the last panel: its interchanges on every column left of it */
+            LU_FN(lu_swaps)(k1, A, ld, k1, n, ipiv);
     }
     nk_blas_wide_set_threads(nk_get_num_threads());
     nk_threads_release(granted);
