@@ -16,7 +16,15 @@
  * two later runs at NB 48, CHUNK 96 (2.16 against 3.11 ms), pivots equal
  * 500 of 500, max |ΔLU| 1.7e-12; n = 1000: 1.08 (OpenBLAS's parallel getrf scales there: 14.9 ms against 21.6 at
  * 1 thread); n = 300: 0.98 (1-thread dgetrf fastest); n = 200: 1.19. So a window around n = 500 gains about 20%,
- * still short of MKL's det 500. Not shipped yet (the gate would have to pick it by size).
+ * still short of MKL's det 500.
+ *
+ * Variant 2 (lu_lookahead2) moves the row interchanges from serial laswp calls between steps into the tasks (each
+ * column block applies panel k's interchanges just before its update; the L columns left of panel k get them in
+ * tasks of their own). Same factors bit for bit as variant 1. Measured 09:10 UTC, best of 9–31, NB 48, CHUNK 96,
+ * variant 2 / dgetrf 2T: n = 200 0.72, 256 0.47, 300 0.55, 500 0.62, 700 0.56, 900 0.87, 1000 0.93, 1200 1.02
+ * (variant 1 at the same n: 0.89, 0.58, 0.66, 0.72, 0.76, 0.92, 0.93, 1.13); at n = 500 NB 32 / CHUNK 64 0.89,
+ * NB 64 / CHUNK 128 0.70, NB 48 / CHUNK 64 0.66, NB 48 / CHUNK 160 0.74. Shipped as variant 2 in
+ * native/src/linalg/nk_la_lu.c for n = 200–1000 at exactly two threads (nk_thresholds.h).
  *
  * Arguments: n, repetitions, NB, CHUNK.
  */
