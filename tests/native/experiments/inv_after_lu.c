@@ -7,7 +7,7 @@
  *       -L/usr/lib/x86_64-linux-gnu/openblas-pthread -Wl,-rpath,/usr/lib/x86_64-linux-gnu/openblas-pthread -lopenblas -lm
  *   OPENBLAS_THREAD_TIMEOUT=22 /tmp/inv_after_lu 500 21 2
  *
- * Measured 2026-11-26 09:25 UTC (2-core Zen 3 VM, OpenBLAS 0.3.21, medians of 9–31), trtri+trsm / getrs(I):
+ * Measured 2026-11-26 09:19 UTC (2-core Zen 3 VM, OpenBLAS 0.3.21, medians of 9–31), trtri+trsm / getrs(I):
  * n = 500: 1.01 at 2 threads (5.80 against 5.76 ms), 0.86 at 1 thread; n = 200: 1.00, 300: 0.89, 1000: 0.82 at 2
  * threads; residuals equal (‖AX − I‖max 1e-13). OpenBLAS's dtrsm runs at about 20 GFLOP/s on one thread here
  * (dgemm: 40), so a third fewer multiply-adds buy little at n = 500, where inv 500 is measured. Not shipped: inv

@@ -20,7 +20,7 @@
  *
  * Variant 2 (lu_lookahead2) moves the row interchanges from serial laswp calls between steps into the tasks (each
  * column block applies panel k's interchanges just before its update; the L columns left of panel k get them in
- * tasks of their own). Same factors bit for bit as variant 1. Measured 09:10 UTC, best of 9–31, NB 48, CHUNK 96,
+ * tasks of their own). Same factors bit for bit as variant 1. Measured 09:13 UTC, best of 9–31, NB 48, CHUNK 96,
  * variant 2 / dgetrf 2T: n = 200 0.72, 256 0.47, 300 0.55, 500 0.62, 700 0.56, 900 0.87, 1000 0.93, 1200 1.02
  * (variant 1 at the same n: 0.89, 0.58, 0.66, 0.72, 0.76, 0.92, 0.93, 1.13); at n = 500 NB 32 / CHUNK 64 0.89,
  * NB 64 / CHUNK 128 0.70, NB 48 / CHUNK 64 0.66, NB 48 / CHUNK 160 0.74. Shipped as variant 2 in
