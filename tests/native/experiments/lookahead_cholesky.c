@@ -10,7 +10,7 @@
  *       -L/usr/lib/x86_64-linux-gnu/openblas-pthread -Wl,-rpath,/usr/lib/x86_64-linux-gnu/openblas-pthread -lopenblas -lm
  *   OPENBLAS_THREAD_TIMEOUT=22 OMP_NUM_THREADS=2 GOMP_SPINCOUNT=10000 /tmp/lookahead_cholesky 1000 15 48 96
  *
- * Measured 2026-11-26 09:45 UTC (2-core Zen 3 VM, busy host; best of 5–21), look-ahead / dpotrf at 2 threads:
+ * Measured 2026-11-26 09:29 UTC (2-core Zen 3 VM, busy host; best of 5–21), look-ahead / dpotrf at 2 threads:
  * n = 1000: 0.94 (NB 48, CHUNK 96), 0.87 (64/128), 0.93 (96/192), 1.08 (128/256), 0.83 (64/256), 0.86 (96/96) —
  * dpotrf itself 5.6–7.4 ms across those processes; n = 500: 0.75; n = 2000: 1.06. Factors equal to rounding
  * (max |ΔL|/max|L| ≤ 8e-16). OpenBLAS's dpotrf already overlaps its panels well enough that 10% at n = 1000, inside
