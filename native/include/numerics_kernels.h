@@ -210,6 +210,13 @@ typedef struct nk_blas_table {
     void *lapacke_dgetrs_work;
     void *lapacke_slaswp_work;
     void *lapacke_dlaswp_work;
+    /* The pieces of the look-ahead QR (native/src/linalg/nk_la_qr.c); NULL leaves geqrf/orgqr to the backend. */
+    void *lapacke_sgeqr2_work;
+    void *lapacke_dgeqr2_work;
+    void *lapacke_slarft_work;
+    void *lapacke_dlarft_work;
+    void *lapacke_slarfb_work;
+    void *lapacke_dlarfb_work;
 } nk_blas_table;
 
 typedef struct nk_init_params {

@@ -84,6 +84,12 @@ internal static unsafe class KernelsBridge
         table->lapacke_dgetrs_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_dgetrs_work");
         table->lapacke_slaswp_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_slaswp_work");
         table->lapacke_dlaswp_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_dlaswp_work");
+        table->lapacke_sgeqr2_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_sgeqr2_work");
+        table->lapacke_dgeqr2_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_dgeqr2_work");
+        table->lapacke_slarft_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_slarft_work");
+        table->lapacke_dlarft_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_dlarft_work");
+        table->lapacke_slarfb_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_slarfb_work");
+        table->lapacke_dlarfb_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_dlarfb_work");
 
         nk_init_params p = new() { num_threads = threads, simd_cap = -1, blas = table };
         nk_status st;

@@ -60,10 +60,15 @@ float la_pairwise_f(const float *a, int64_t n);
 double la_sum_d(const double *a, int64_t n);
 float la_sum_f(const float *a, int64_t n);
 
-/* The look-ahead LU (nk_la_lu.c): whether it takes a problem of order n here (the window of nk_thresholds.h, two
- * threads, the calling thread holding the wide token), and the factorisation, which returns 0 without touching A
- * when it does not apply or lacks a backend piece (the caller then uses getrf), else 1 with getrf's info. */
-int la_lookahead_applies(int64_t n);
+/* The look-ahead factorisations (nk_la_lu.c, nk_la_qr.c): whether one takes a problem of order n here (a window of
+ * nk_thresholds.h, two threads, the calling thread holding the wide token). Each returns 0 without touching its
+ * input when it does not apply or lacks a backend piece (the caller then uses the backend's routine), else 1 —
+ * with getrf's info for the LU. */
+int la_lookahead_applies(int64_t n, int64_t min_n, int64_t max_n);
+int la_s_geqrf_lookahead(int64_t m, int64_t n, float *A, int64_t ld, float *tau);
+int la_d_geqrf_lookahead(int64_t m, int64_t n, double *A, int64_t ld, double *tau);
+int la_s_orgqr_lookahead(int64_t m, int64_t nq, int64_t k, float *Q, int64_t ld, const float *tau);
+int la_d_orgqr_lookahead(int64_t m, int64_t nq, int64_t k, double *Q, int64_t ld, const double *tau);
 int la_s_getrf_lookahead(int64_t n, float *A, int64_t ld, la_int *ipiv, la_int *info);
 int la_d_getrf_lookahead(int64_t n, double *A, int64_t ld, la_int *ipiv, la_int *info);
 

@@ -1,7 +1,8 @@
 /* nk_la_lapack.h — nk_linalg's routines for one element type. Included by nk_linalg.c once per type with:
  *   LA_T (element), LA_R (its real type), LA_CPLX (0/1), LA_P (s, d, c, z), LA_DT / LA_RDT (nk_dtype of both),
  *   and the nk_blas_table fields LA_GESV, LA_GETRF, LA_POTRF, LA_HEEVD, LA_GEEV, LA_GESDD, LA_GEQRF, LA_ORGQR,
- *   LA_GELSD, LA_GEMM; for the real types also LA_LOOKAHEAD (nk_la_lu.c) and LA_GETRS.
+ *   LA_GELSD, LA_GEMM; for the real types also LA_LOOKAHEAD (nk_la_lu.c), LA_GETRS, LA_GEQRF_LOOKAHEAD and
+ *   LA_ORGQR_LOOKAHEAD (nk_la_qr.c).
  * Every routine mirrors NumPy's umath_linalg gufunc of the same name: same LAPACK driver, same Fortran-order copy
  * in and out, same post-processing, so results agree with NumPy's to the rounding of the same LAPACK. */
 
@@ -737,7 +738,11 @@ static void LA_FN(qr)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err *e
     for (int64_t t = lo; t < hi; t++) {
         la_item_ptrs(d, t, p);
         la_gather(A, ld, p[0], m, n, d->op[0].rs, d->op[0].cs, LA_ES);
-        la_int info = geqrf(LA_COL_MAJOR, (la_int)m, (la_int)n, A, (la_int)ld, tau, work, lwork);
+        la_int info = 0;
+#ifdef LA_GEQRF_LOOKAHEAD
+        if (!LA_GEQRF_LOOKAHEAD(m, n, A, ld, tau))
+#endif
+            info = geqrf(LA_COL_MAJOR, (la_int)m, (la_int)n, A, (la_int)ld, tau, work, lwork);
         if (info != 0) {
             la_err_set(err, info > 0 ? NK_E_LINALG : NK_E_INTERNAL, NK_LA_QR_FAILED, t, info);
             break;
@@ -759,7 +764,10 @@ static void LA_FN(qr)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err *e
         if (want_q) {
             const int64_t copy_cols = la_min64(kq, n);
             memcpy(Q, A, (size_t)(ld * copy_cols) * LA_ES);
-            info = orgqr(LA_COL_MAJOR, (la_int)m, (la_int)kq, (la_int)mn, Q, (la_int)ld, tau, work, lwork);
+#ifdef LA_ORGQR_LOOKAHEAD
+            if (!LA_ORGQR_LOOKAHEAD(m, kq, mn, Q, ld, tau))
+#endif
+                info = orgqr(LA_COL_MAJOR, (la_int)m, (la_int)kq, (la_int)mn, Q, (la_int)ld, tau, work, lwork);
             if (info != 0) {
                 la_err_set(err, info > 0 ? NK_E_LINALG : NK_E_INTERNAL, NK_LA_QR_FAILED, t, info);
                 break;

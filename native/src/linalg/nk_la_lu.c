@@ -15,10 +15,9 @@
 /* CBLAS enum values (cblas.h) for the triangular solve. */
 enum { LA_LEFT = 141, LA_LOWER = 122, LA_UNIT = 132 };
 
-int la_lookahead_applies(int64_t n)
+int la_lookahead_applies(int64_t n, int64_t min_n, int64_t max_n)
 {
-    return n >= NK_LA_LOOKAHEAD_MIN_N && n <= NK_LA_LOOKAHEAD_MAX_N &&
-           nk_get_num_threads() == NK_LA_LOOKAHEAD_THREADS && nk_blas_wide_held();
+    return n >= min_n && n <= max_n && nk_get_num_threads() == NK_LA_LOOKAHEAD_THREADS && nk_blas_wide_held();
 }
 
 #define LU_P s

@@ -48,7 +48,7 @@ static la_int LU_FN(lu_panel)(LU_T *A, int64_t n, int64_t ld, int64_t k, int64_t
 int LU_FN(getrf_lookahead)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv, la_int *info)
 {
     const nk_blas_table *t = nk_blas();
-    if (!la_lookahead_applies(n) || t->LU_GETRF == NULL || t->LU_TRSM == NULL || t->LU_GEMM == NULL ||
+    if (!la_lookahead_applies(n, NK_LA_LOOKAHEAD_MIN_N, NK_LA_LOOKAHEAD_MAX_N) || t->LU_GETRF == NULL || t->LU_TRSM == NULL || t->LU_GEMM == NULL ||
         t->LU_LASWP == NULL)
         return 0;
     const int32_t granted = nk_threads_acquire(NK_LA_LOOKAHEAD_THREADS);
