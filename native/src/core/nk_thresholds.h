@@ -46,11 +46,11 @@
 #define NK_LA_LOOKAHEAD_MIN_N 200
 #define NK_LA_LOOKAHEAD_MAX_N 1000
 #define NK_LA_LOOKAHEAD_THREADS 2
-/* The look-ahead QR (native/src/linalg/nk_la_qr.c) for min(m, n) in these windows, same conditions. np.linalg.qr
- * of a square matrix through the facade against OpenBLAS's 2-thread dgeqrf/dorgqr, medians of 3–31 calls, two
- * processes each (2026-11-26 09:55 UTC, busy host), mode "r" (geqrf) and "reduced" (geqrf + orgqr): n = 300 1.00 /
- * 0.70, 500 0.47 / 0.47, 1000 0.71–0.82 / 0.66–0.96, 1200 0.60–0.88 / 0.67–0.85, 1500 0.78–0.91 / 0.80–0.99,
- * 2000 1.24 / 0.88 (one process). */
+/* The look-ahead QR (native/src/linalg/nk_la_qr.c) for min(m, n) in these windows, same conditions. np.linalg.qr of
+ * a square matrix through the facade against OpenBLAS's 2-thread dgeqrf/dorgqr, medians of 3–31 calls, two processes
+ * each (2026-11-26 09:55 UTC, busy host), mode "r" (geqrf) and "reduced" (geqrf + orgqr): n = 300 1.00 / 0.70, 500
+ * 0.47 / 0.47, 1000 0.71–0.82 / 0.66–0.96, 1200 0.60–0.88 / 0.67–0.85, 1500 0.78–0.91 / 0.80–0.99, 2000 1.24 / 0.88
+ * (one process). */
 #define NK_LA_QR_LOOKAHEAD_MIN_N 256
 #define NK_LA_GEQRF_LOOKAHEAD_MAX_N 1600
 #define NK_LA_ORGQR_LOOKAHEAD_MAX_N 2000

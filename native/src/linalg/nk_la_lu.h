@@ -7,8 +7,8 @@
 
 typedef la_int (*LU_FN(lu_getrf_t))(int, la_int, la_int, LU_T *, la_int, la_int *);
 typedef void (*LU_FN(lu_trsm_t))(int, int, int, int, int, la_int, la_int, LU_T, const LU_T *, la_int, LU_T *, la_int);
-typedef void (*LU_FN(lu_gemm_t))(int, int, int, la_int, la_int, la_int, LU_T, const LU_T *, la_int, const LU_T *, la_int,
-                                 LU_T, LU_T *, la_int);
+typedef void (*LU_FN(lu_gemm_t))(int, int, int, la_int, la_int, la_int, LU_T, const LU_T *, la_int, const LU_T *,
+                                 la_int, LU_T, LU_T *, la_int);
 typedef la_int (*LU_FN(lu_laswp_t))(int, la_int, LU_T *, la_int, la_int, la_int, const la_int *, la_int);
 
 /* Row interchanges k1..k2-1 (0-based positions of ipiv, which holds 1-based rows) on ncols columns starting at a. */
@@ -48,8 +48,8 @@ static la_int LU_FN(lu_panel)(LU_T *A, int64_t n, int64_t ld, int64_t k, int64_t
 int LU_FN(getrf_lookahead)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv, la_int *info)
 {
     const nk_blas_table *t = nk_blas();
-    if (!la_lookahead_applies(n, NK_LA_LOOKAHEAD_MIN_N, NK_LA_LOOKAHEAD_MAX_N) || t->LU_GETRF == NULL || t->LU_TRSM == NULL || t->LU_GEMM == NULL ||
-        t->LU_LASWP == NULL)
+    if (!la_lookahead_applies(n, NK_LA_LOOKAHEAD_MIN_N, NK_LA_LOOKAHEAD_MAX_N) || t->LU_GETRF == NULL ||
+        t->LU_TRSM == NULL || t->LU_GEMM == NULL || t->LU_LASWP == NULL)
         return 0;
     const int32_t granted = nk_threads_acquire(NK_LA_LOOKAHEAD_THREADS);
     if (granted < NK_LA_LOOKAHEAD_THREADS) {

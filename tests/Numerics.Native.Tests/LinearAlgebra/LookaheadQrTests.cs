@@ -3,9 +3,10 @@ using System.Diagnostics;
 namespace Numerics.Native.Tests.LinearAlgebra;
 
 /// <summary>
-/// The look-ahead QR (native/src/linalg/nk_la_qr.c: geqrf and orgqr) that qr uses for real matrices with
-/// min(m, n) of 256–1600 (geqrf) and 256–2000 (orgqr) on two threads: every mode gives the same Q and R as the backend's routines (1 thread, where
-/// it does not apply) to rounding, Q·R = A with orthonormal Q, the same bits on every run, and live NumPy's R.
+/// The look-ahead QR (native/src/linalg/nk_la_qr.c: geqrf and orgqr) that qr uses for real matrices with min(m, n)
+/// of 256–1600 (geqrf) and 256–2000 (orgqr) on two threads: every mode gives the same Q and R as the backend's
+/// routines (1 thread, where it does not apply) to rounding, Q·R = A with orthonormal Q, the same bits on every
+/// run, and live NumPy's R.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
