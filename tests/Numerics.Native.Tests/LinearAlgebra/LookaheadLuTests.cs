@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Numerics.Native.Tests.LinearAlgebra;
 
 /// <summary>
@@ -10,45 +8,18 @@ namespace Numerics.Native.Tests.LinearAlgebra;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public class LookaheadLuTests
+public class LookaheadLuTests : TwoThreadLinalgFixture
 {
     // The window's edges, one order inside, and orders that end in a narrow last panel (48-column panels).
     private static readonly int[] Orders = [200, 300, 517, 1000];
 
-    private int _saved;
-
-    [SetUp]
-    public void TwoThreads()
-    {
-        _saved = np.config.num_threads;
-        np.config.num_threads = 2;
-    }
-
-    [TearDown]
-    public void Restore() => np.config.num_threads = _saved;
-
+    // A modest diagonal shift keeps the condition number near 10–100 while pivoting still swaps rows.
     private static NDArray Matrix(int n, int seed, DType? dtype = null)
     {
-        var rng = new Random(seed);
-        var a = np.empty(new long[] { n, n });
-        var s = a.AsSpan<double>();
-        for (int i = 0; i < s.Length; i++) s[i] = rng.NextDouble() * 2 - 1;
-        // A modest diagonal shift keeps the condition number near 10–100 while pivoting still swaps rows.
-        for (int i = 0; i < n; i++) s[i * n + i] += 2;
+        var a = Uniform(n, n, seed, shift: 2);
         if (dtype is null) return a;
         using (a) return a.astype(dtype);
     }
-
-    private static double MaxAbsDiff(NDArray x, NDArray y)
-    {
-        var a = x.astype(np.float64).ToArray<double>();
-        var b = y.astype(np.float64).ToArray<double>();
-        double m = 0;
-        for (int i = 0; i < a.Length; i++) m = Math.Max(m, Math.Abs(a[i] - b[i]));
-        return m;
-    }
-
-    private static double MaxAbs(NDArray x) => x.astype(np.float64).ToArray<double>().Max(Math.Abs);
 
     private static (double sign, double logdet, NDArray x, NDArray inv) All(NDArray a, NDArray b)
     {
@@ -123,54 +94,34 @@ public class LookaheadLuTests
     [Test]
     public void MatchesLiveNumPy()
     {
-        if (!File.Exists("/usr/bin/python3")) Assert.Ignore("/usr/bin/python3 (NumPy) is not installed");
         using var scope = np.scope();
-        string dir = Path.Combine(Path.GetTempPath(), $"lookahead-{Environment.ProcessId}");
-        Directory.CreateDirectory(dir);
-        try
+        int[] orders = [300, 517];
+        var inputs = new Dictionary<string, NDArray>();
+        foreach (int n in orders)
         {
-            foreach (int n in new[] { 300, 517 })
-            {
-                var a = Matrix(n, 100 + n);
-                var b = Matrix(n, 200 + n)[.., 0];
-                np.save(Path.Combine(dir, $"a{n}.npy"), a);
-                np.save(Path.Combine(dir, $"b{n}.npy"), b);
-            }
-            var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, UseShellExecute = false };
-            psi.ArgumentList.Add("-c");
-            psi.ArgumentList.Add(
-                "import numpy as np, sys\n" +
-                "d = sys.argv[1]\n" +
-                "for n in (300, 517):\n" +
-                "    a = np.load(f'{d}/a{n}.npy'); b = np.load(f'{d}/b{n}.npy')\n" +
-                "    s, l = np.linalg.slogdet(a)\n" +
-                "    np.save(f'{d}/sl{n}.npy', np.array([s, l]))\n" +
-                "    np.save(f'{d}/x{n}.npy', np.linalg.solve(a, b))\n" +
-                "    np.save(f'{d}/inv{n}.npy', np.linalg.inv(a))\n");
-            psi.ArgumentList.Add(dir);
-            using (var p = Process.Start(psi)!)
-            {
-                string err = p.StandardError.ReadToEnd();
-                p.WaitForExit();
-                Assert.That(p.ExitCode, Is.Zero, err);
-            }
-            foreach (int n in new[] { 300, 517 })
-            {
-                var a = np.load(Path.Combine(dir, $"a{n}.npy"));
-                var b = np.load(Path.Combine(dir, $"b{n}.npy"));
-                var ours = All(a, b);
-                var sl = np.load(Path.Combine(dir, $"sl{n}.npy")).ToArray<double>();
-                Assert.That(ours.sign, Is.EqualTo(sl[0]), $"n = {n}: sign");
-                Assert.That(ours.logdet, Is.EqualTo(sl[1]).Within(1e-12 * Math.Abs(sl[1]) + 1e-12), $"n = {n}: logdet");
-                var x = np.load(Path.Combine(dir, $"x{n}.npy"));
-                var inv = np.load(Path.Combine(dir, $"inv{n}.npy"));
-                Assert.That(MaxAbsDiff(ours.x, x), Is.LessThan(1e-11 * MaxAbs(x)), $"n = {n}: solve");
-                Assert.That(MaxAbsDiff(ours.inv, inv), Is.LessThan(1e-11 * MaxAbs(inv)), $"n = {n}: inv");
-            }
+            inputs[$"a{n}"] = Matrix(n, 100 + n);
+            inputs[$"b{n}"] = Matrix(n, 200 + n)[.., 0];
         }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        WithNumPy(inputs,
+            "for n in (300, 517):\n" +
+            "    a = np.load(f'{d}/a{n}.npy'); b = np.load(f'{d}/b{n}.npy')\n" +
+            "    s, l = np.linalg.slogdet(a)\n" +
+            "    np.save(f'{d}/sl{n}.npy', np.array([s, l]))\n" +
+            "    np.save(f'{d}/x{n}.npy', np.linalg.solve(a, b))\n" +
+            "    np.save(f'{d}/inv{n}.npy', np.linalg.inv(a))\n",
+            dir =>
+            {
+                foreach (int n in orders)
+                {
+                    var ours = All(inputs[$"a{n}"], inputs[$"b{n}"]);
+                    var sl = np.load(Path.Combine(dir, $"sl{n}.npy")).ToArray<double>();
+                    Assert.That(ours.sign, Is.EqualTo(sl[0]), $"n = {n}: sign");
+                    Assert.That(ours.logdet, Is.EqualTo(sl[1]).Within(1e-12 * Math.Abs(sl[1]) + 1e-12), $"n = {n}: logdet");
+                    var x = np.load(Path.Combine(dir, $"x{n}.npy"));
+                    var inv = np.load(Path.Combine(dir, $"inv{n}.npy"));
+                    Assert.That(MaxAbsDiff(ours.x, x), Is.LessThan(1e-11 * MaxAbs(x)), $"n = {n}: solve");
+                    Assert.That(MaxAbsDiff(ours.inv, inv), Is.LessThan(1e-11 * MaxAbs(inv)), $"n = {n}: inv");
+                }
+            });
     }
 }

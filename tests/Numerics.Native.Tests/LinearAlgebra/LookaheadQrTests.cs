@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Numerics.Native.Tests.LinearAlgebra;
 
 /// <summary>
@@ -10,7 +8,7 @@ namespace Numerics.Native.Tests.LinearAlgebra;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public class LookaheadQrTests
+public class LookaheadQrTests : TwoThreadLinalgFixture
 {
     // Square at the window's lower edge and inside it (48-column panels: 517 ends in a narrow one), tall, wide, and
     // a tall matrix in "complete" mode (Q is m × m, so orgqr generates more columns than there are reflectors).
@@ -25,36 +23,7 @@ public class LookaheadQrTests
         new object[] { 600, 350, "raw" },
     ];
 
-    private int _saved;
-
-    [SetUp]
-    public void TwoThreads()
-    {
-        _saved = np.config.num_threads;
-        np.config.num_threads = 2;
-    }
-
-    [TearDown]
-    public void Restore() => np.config.num_threads = _saved;
-
-    private static NDArray Matrix(int m, int n, int seed)
-    {
-        var rng = new Random(seed);
-        var a = np.empty(new long[] { m, n });
-        var s = a.AsSpan<double>();
-        for (int i = 0; i < s.Length; i++) s[i] = rng.NextDouble() * 2 - 1;
-        return a;
-    }
-
-    private static double MaxAbsDiff(NDArray x, NDArray y)
-    {
-        var a = x.astype(np.float64).ToArray<double>();
-        var b = y.astype(np.float64).ToArray<double>();
-        Assert.That(a.Length, Is.EqualTo(b.Length));
-        double m = 0;
-        for (int i = 0; i < a.Length; i++) m = Math.Max(m, Math.Abs(a[i] - b[i]));
-        return m;
-    }
+    private static NDArray Matrix(int m, int n, int seed) => Uniform(m, n, seed);
 
     [TestCaseSource(nameof(Cases))]
     public void TwoThreadsAgreeWithTheBackendsRoutines(int m, int n, string mode)
@@ -112,36 +81,15 @@ public class LookaheadQrTests
     [Test]
     public void MatchesLiveNumPy()
     {
-        if (!File.Exists("/usr/bin/python3")) Assert.Ignore("/usr/bin/python3 (NumPy) is not installed");
         using var scope = np.scope();
-        string dir = Path.Combine(Path.GetTempPath(), $"lookahead-qr-{Environment.ProcessId}");
-        Directory.CreateDirectory(dir);
-        try
-        {
-            var a = Matrix(600, 450, 17);
-            np.save(Path.Combine(dir, "a.npy"), a);
-            var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, UseShellExecute = false };
-            psi.ArgumentList.Add("-c");
-            psi.ArgumentList.Add(
-                "import numpy as np, sys\n" +
-                "d = sys.argv[1]\n" +
-                "q, r = np.linalg.qr(np.load(f'{d}/a.npy'))\n" +
-                "np.save(f'{d}/q.npy', q)\n" +
-                "np.save(f'{d}/r.npy', r)\n");
-            psi.ArgumentList.Add(dir);
-            using (var p = Process.Start(psi)!)
+        var a = Matrix(600, 450, 17);
+        WithNumPy(new Dictionary<string, NDArray> { ["a"] = a },
+            "q, r = np.linalg.qr(np.load(f'{d}/a.npy'))\nnp.save(f'{d}/q.npy', q)\nnp.save(f'{d}/r.npy', r)\n",
+            dir =>
             {
-                string err = p.StandardError.ReadToEnd();
-                p.WaitForExit();
-                Assert.That(p.ExitCode, Is.Zero, err);
-            }
-            var (q, r) = np.linalg.qr(a);
-            Assert.That(MaxAbsDiff(r, np.load(Path.Combine(dir, "r.npy"))), Is.LessThan(1e-11));
-            Assert.That(MaxAbsDiff(q!, np.load(Path.Combine(dir, "q.npy"))), Is.LessThan(1e-11));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+                var (q, r) = np.linalg.qr(a);
+                Assert.That(MaxAbsDiff(r, np.load(Path.Combine(dir, "r.npy"))), Is.LessThan(1e-11));
+                Assert.That(MaxAbsDiff(q!, np.load(Path.Combine(dir, "q.npy"))), Is.LessThan(1e-11));
+            });
     }
 }
