@@ -71,6 +71,9 @@ int la_s_orgqr_lookahead(int64_t m, int64_t nq, int64_t k, float *Q, int64_t ld,
 int la_d_orgqr_lookahead(int64_t m, int64_t nq, int64_t k, double *Q, int64_t ld, const double *tau);
 int la_s_getrf_lookahead(int64_t n, float *A, int64_t ld, la_int *ipiv, la_int *info);
 int la_d_getrf_lookahead(int64_t n, double *A, int64_t ld, la_int *ipiv, la_int *info);
+/* The LU above, then A⁻¹ into X (ldx) unless the matrix is singular (info > 0). */
+int la_s_inv_lookahead(int64_t n, float *A, int64_t ld, la_int *ipiv, float *X, int64_t ldx, la_int *info);
+int la_d_inv_lookahead(int64_t n, double *A, int64_t ld, la_int *ipiv, double *X, int64_t ldx, la_int *info);
 
 /* Per-type routine entry: runs items [lo, hi) of d on the calling thread. */
 typedef void (*la_range_fn)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err *err);

@@ -1,8 +1,8 @@
 /* nk_la_lapack.h — nk_linalg's routines for one element type. Included by nk_linalg.c once per type with:
  *   LA_T (element), LA_R (its real type), LA_CPLX (0/1), LA_P (s, d, c, z), LA_DT / LA_RDT (nk_dtype of both),
  *   and the nk_blas_table fields LA_GESV, LA_GETRF, LA_POTRF, LA_HEEVD, LA_GEEV, LA_GESDD, LA_GEQRF, LA_ORGQR,
- *   LA_GELSD, LA_GEMM; for the real types also LA_LOOKAHEAD (nk_la_lu.c), LA_GETRS, LA_GEQRF_LOOKAHEAD and
- *   LA_ORGQR_LOOKAHEAD (nk_la_qr.c).
+ *   LA_GELSD, LA_GEMM; for the real types also LA_LOOKAHEAD and LA_INV_LOOKAHEAD (nk_la_lu.c), LA_GETRS,
+ *   LA_GEQRF_LOOKAHEAD and LA_ORGQR_LOOKAHEAD (nk_la_qr.c).
  * Every routine mirrors NumPy's umath_linalg gufunc of the same name: same LAPACK driver, same Fortran-order copy
  * in and out, same post-processing, so results agree with NumPy's to the rounding of the same LAPACK. */
 
@@ -117,17 +117,22 @@ static la_int LA_FN(getrf)(int64_t n, LA_T *A, int64_t ld, la_int *ipiv)
     return ((LA_FN(getrf_t))nk_blas()->LA_GETRF)(LA_COL_MAJOR, (la_int)n, (la_int)n, A, (la_int)ld, ipiv);
 }
 
-/* gesv (solve, inv): getrf as above then getrs, as gesv itself does, where the look-ahead LU applies. */
-static la_int LA_FN(gesv)(int64_t n, int64_t nrhs, LA_T *A, int64_t ld, la_int *ipiv, LA_T *B)
+/* gesv (solve, inv): where the look-ahead LU applies, getrf as above then getrs, as gesv itself does — or for inv
+ * (B = I) the inverse from the factors, which skips the identity's zeros (nk_la_lu.h, lu_inverse). */
+static la_int LA_FN(gesv)(int64_t n, int64_t nrhs, LA_T *A, int64_t ld, la_int *ipiv, LA_T *B, int inv)
 {
 #ifdef LA_LOOKAHEAD
     la_int info;
-    if (nk_blas()->LA_GETRS != NULL && LA_LOOKAHEAD(n, A, ld, ipiv, &info)) {
+    if (inv && LA_INV_LOOKAHEAD(n, A, ld, ipiv, B, ld, &info))
+        return info;
+    if (!inv && nk_blas()->LA_GETRS != NULL && LA_LOOKAHEAD(n, A, ld, ipiv, &info)) {
         if (info != 0)
             return info;
         return ((LA_FN(getrs_t))nk_blas()->LA_GETRS)(LA_COL_MAJOR, 'N', (la_int)n, (la_int)nrhs, A, (la_int)ld, ipiv,
                                                      B, (la_int)ld);
     }
+#else
+    (void)inv;
 #endif
     return ((LA_FN(gesv_t))nk_blas()->LA_GESV)(LA_COL_MAJOR, (la_int)n, (la_int)nrhs, A, (la_int)ld, ipiv, B,
                                               (la_int)ld);
@@ -156,7 +161,7 @@ static void LA_FN(solve)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err
             LA_FN(eye)(B, n, ld);
         else
             la_gather(B, ld, p[1], n, nrhs, d->op[1].rs, d->op[1].cs, LA_ES);
-        la_int info = LA_FN(gesv)(n, nrhs, A, ld, ipiv, B);
+        la_int info = LA_FN(gesv)(n, nrhs, A, ld, ipiv, B, inv);
         if (info > 0) {
             if (inv && (d->flags & NK_LA_NO_RAISE) != 0) {
                 LA_FN(fill_nan)(out, om, n, n);

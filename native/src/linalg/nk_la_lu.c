@@ -12,8 +12,8 @@
 
 #include <omp.h>
 
-/* CBLAS enum values (cblas.h) for the triangular solve. */
-enum { LA_LEFT = 141, LA_LOWER = 122, LA_UNIT = 132 };
+/* CBLAS enum values (cblas.h) for the triangular solves. */
+enum { LA_LEFT = 141, LA_UPPER = 121, LA_LOWER = 122, LA_NONUNIT = 131, LA_UNIT = 132 };
 
 int la_lookahead_applies(int64_t n, int64_t min_n, int64_t max_n)
 {

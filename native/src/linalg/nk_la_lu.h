@@ -45,7 +45,9 @@ static la_int LU_FN(lu_panel)(LU_T *A, int64_t n, int64_t ld, int64_t k, int64_t
     return info > 0 ? info + (la_int)k : info;
 }
 
-int LU_FN(getrf_lookahead)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv, la_int *info)
+/* Whether the look-ahead takes order n, and if so its two thread tokens, with the backend set to one thread;
+ * 0 when it does not apply. */
+static int32_t LU_FN(lu_begin)(int64_t n)
 {
     const nk_blas_table *t = nk_blas();
     if (!la_lookahead_applies(n, NK_LA_LOOKAHEAD_MIN_N, NK_LA_LOOKAHEAD_MAX_N) || t->LU_GETRF == NULL ||
@@ -57,6 +59,18 @@ int LU_FN(getrf_lookahead)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv, la_int 
         return 0;
     }
     nk_blas_wide_set_threads(1);
+    return granted;
+}
+
+static void LU_FN(lu_end)(int32_t granted)
+{
+    nk_blas_wide_set_threads(nk_get_num_threads());
+    nk_threads_release(granted);
+}
+
+/* The factorisation, between lu_begin and lu_end; getrf's info. */
+static la_int LU_FN(lu_factor)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv)
+{
     const int64_t nb = NK_LA_LOOKAHEAD_NB, chunk = NK_LA_LOOKAHEAD_CHUNK;
     int64_t jb = la_min64(nb, n);
     la_int first = LU_FN(lu_panel)(A, n, ld, 0, jb, ipiv);
@@ -95,9 +109,69 @@ int LU_FN(getrf_lookahead)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv, la_int 
         if (rest == n) /* the last panel: its interchanges on every column left of it */
             LU_FN(lu_swaps)(k1, A, ld, k1, n, ipiv);
     }
-    nk_blas_wide_set_threads(nk_get_num_threads());
-    nk_threads_release(granted);
-    *info = first;
+    return first;
+}
+
+/* inv from the factors (A = P·L·U): Z = L⁻¹ column block by column block (each block of the identity stays zero
+ * above its diagonal, a third of getrs's work on that side), X = U⁻¹·Z in column blocks, then Pᵀ as column
+ * interchanges, last first. Between lu_begin and lu_end; blocks are tasks, one backend thread each. */
+static void LU_FN(lu_inverse)(int64_t n, const LU_T *A, int64_t ld, const la_int *ipiv, LU_T *X, int64_t ldx)
+{
+    const int64_t chunk = NK_LA_LOOKAHEAD_CHUNK;
+    const LU_FN(lu_trsm_t) trsm = (LU_FN(lu_trsm_t))nk_blas()->LU_TRSM;
+    for (int64_t j = 0; j < n; j++) {
+        memset(X + j * ldx, 0, sizeof(LU_T) * (size_t)n);
+        X[j + j * ldx] = (LU_T)1;
+    }
+#pragma omp parallel num_threads(NK_LA_LOOKAHEAD_THREADS)
+#pragma omp single
+    {
+        for (int64_t c = 0; c < n; c += chunk) {
+            int64_t w = la_min64(chunk, n - c);
+#pragma omp task firstprivate(c, w)
+            trsm(LA_COL_MAJOR, LA_LEFT, LA_LOWER, LA_NOTRANS, LA_UNIT, (la_int)(n - c), (la_int)w, (LU_T)1,
+                 A + c + c * ld, (la_int)ld, X + c + c * ldx, (la_int)ldx);
+        }
+#pragma omp taskwait
+        for (int64_t c = 0; c < n; c += chunk) {
+            int64_t w = la_min64(chunk, n - c);
+#pragma omp task firstprivate(c, w)
+            trsm(LA_COL_MAJOR, LA_LEFT, LA_UPPER, LA_NOTRANS, LA_NONUNIT, (la_int)n, (la_int)w, (LU_T)1, A,
+                 (la_int)ld, X + c * ldx, (la_int)ldx);
+        }
+    }
+    for (int64_t j = n - 1; j >= 0; j--) {
+        const int64_t p = ipiv[j] - 1;
+        if (p == j)
+            continue;
+        LU_T *a = X + j * ldx, *b = X + p * ldx;
+        for (int64_t i = 0; i < n; i++) {
+            LU_T v = a[i];
+            a[i] = b[i];
+            b[i] = v;
+        }
+    }
+}
+
+int LU_FN(getrf_lookahead)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv, la_int *info)
+{
+    const int32_t granted = LU_FN(lu_begin)(n);
+    if (granted == 0)
+        return 0;
+    *info = LU_FN(lu_factor)(n, A, ld, ipiv);
+    LU_FN(lu_end)(granted);
+    return 1;
+}
+
+int LU_FN(inv_lookahead)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv, LU_T *X, int64_t ldx, la_int *info)
+{
+    const int32_t granted = LU_FN(lu_begin)(n);
+    if (granted == 0)
+        return 0;
+    *info = LU_FN(lu_factor)(n, A, ld, ipiv);
+    if (*info == 0)
+        LU_FN(lu_inverse)(n, A, ld, ipiv, X, ldx);
+    LU_FN(lu_end)(granted);
     return 1;
 }
 

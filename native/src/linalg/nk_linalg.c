@@ -23,11 +23,13 @@
 #define LA_GELSD lapacke_sgelsd_work
 #define LA_GEMM cblas_sgemm
 #define LA_LOOKAHEAD la_s_getrf_lookahead
+#define LA_INV_LOOKAHEAD la_s_inv_lookahead
 #define LA_GEQRF_LOOKAHEAD la_s_geqrf_lookahead
 #define LA_ORGQR_LOOKAHEAD la_s_orgqr_lookahead
 #define LA_GETRS lapacke_sgetrs_work
 #include "nk_la_lapack.h"
 #undef LA_LOOKAHEAD
+#undef LA_INV_LOOKAHEAD
 #undef LA_GEQRF_LOOKAHEAD
 #undef LA_ORGQR_LOOKAHEAD
 #undef LA_GETRS
@@ -65,11 +67,13 @@
 #define LA_GELSD lapacke_dgelsd_work
 #define LA_GEMM cblas_dgemm
 #define LA_LOOKAHEAD la_d_getrf_lookahead
+#define LA_INV_LOOKAHEAD la_d_inv_lookahead
 #define LA_GEQRF_LOOKAHEAD la_d_geqrf_lookahead
 #define LA_ORGQR_LOOKAHEAD la_d_orgqr_lookahead
 #define LA_GETRS lapacke_dgetrs_work
 #include "nk_la_lapack.h"
 #undef LA_LOOKAHEAD
+#undef LA_INV_LOOKAHEAD
 #undef LA_GEQRF_LOOKAHEAD
 #undef LA_ORGQR_LOOKAHEAD
 #undef LA_GETRS
