@@ -45,8 +45,9 @@ static la_int LU_FN(lu_panel)(LU_T *A, int64_t n, int64_t ld, int64_t k, int64_t
     return info > 0 ? info + (la_int)k : info;
 }
 
-/* Whether the look-ahead takes order n, and if so its two thread tokens, with the backend set to one thread;
- * 0 when it does not apply. */
+/* Whether the look-ahead takes order n, and if so its thread tokens, with the backend set to one thread; 0 when it
+ * does not apply. With fewer tokens than asked for (other kernels hold them) it still runs, on fewer threads: the
+ * task split depends on n alone, so the bits do not depend on what else is running, as the gate promises. */
 static int32_t LU_FN(lu_begin)(int64_t n)
 {
     const nk_blas_table *t = nk_blas();
@@ -54,10 +55,6 @@ static int32_t LU_FN(lu_begin)(int64_t n)
         t->LU_TRSM == NULL || t->LU_GEMM == NULL || t->LU_LASWP == NULL)
         return 0;
     const int32_t granted = nk_threads_acquire(NK_LA_LOOKAHEAD_THREADS);
-    if (granted < NK_LA_LOOKAHEAD_THREADS) {
-        nk_threads_release(granted);
-        return 0;
-    }
     nk_blas_wide_set_threads(1);
     return granted;
 }
@@ -68,8 +65,8 @@ static void LU_FN(lu_end)(int32_t granted)
     nk_threads_release(granted);
 }
 
-/* The factorisation, between lu_begin and lu_end; getrf's info. */
-static la_int LU_FN(lu_factor)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv)
+/* The factorisation on nt threads, between lu_begin and lu_end; getrf's info. */
+static la_int LU_FN(lu_factor)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv, int32_t nt)
 {
     const int64_t nb = NK_LA_LOOKAHEAD_NB, chunk = NK_LA_LOOKAHEAD_CHUNK;
     int64_t jb = la_min64(nb, n);
@@ -80,7 +77,7 @@ static la_int LU_FN(lu_factor)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv)
          * the L columns left of panel k — so no thread waits on a serial stretch between steps. */
         const int64_t jb2 = la_min64(nb, n - k1), rest = k1 + jb2;
         la_int pinfo = 0;
-#pragma omp parallel num_threads(NK_LA_LOOKAHEAD_THREADS)
+#pragma omp parallel num_threads(nt)
 #pragma omp single
         {
 #pragma omp task shared(pinfo)
@@ -114,8 +111,9 @@ static la_int LU_FN(lu_factor)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv)
 
 /* inv from the factors (A = P·L·U): Z = L⁻¹ column block by column block (each block of the identity stays zero
  * above its diagonal, a third of getrs's work on that side), X = U⁻¹·Z in column blocks, then Pᵀ as column
- * interchanges, last first. Between lu_begin and lu_end; blocks are tasks, one backend thread each. */
-static void LU_FN(lu_inverse)(int64_t n, const LU_T *A, int64_t ld, const la_int *ipiv, LU_T *X, int64_t ldx)
+ * interchanges, last first. Between lu_begin and lu_end; blocks are tasks on nt threads, one backend thread each. */
+static void LU_FN(lu_inverse)(int64_t n, const LU_T *A, int64_t ld, const la_int *ipiv, LU_T *X, int64_t ldx,
+                              int32_t nt)
 {
     const int64_t chunk = NK_LA_LOOKAHEAD_CHUNK;
     const LU_FN(lu_trsm_t) trsm = (LU_FN(lu_trsm_t))nk_blas()->LU_TRSM;
@@ -123,7 +121,7 @@ static void LU_FN(lu_inverse)(int64_t n, const LU_T *A, int64_t ld, const la_int
         memset(X + j * ldx, 0, sizeof(LU_T) * (size_t)n);
         X[j + j * ldx] = (LU_T)1;
     }
-#pragma omp parallel num_threads(NK_LA_LOOKAHEAD_THREADS)
+#pragma omp parallel num_threads(nt)
 #pragma omp single
     {
         for (int64_t c = 0; c < n; c += chunk) {
@@ -158,7 +156,7 @@ int LU_FN(getrf_lookahead)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv, la_int 
     const int32_t granted = LU_FN(lu_begin)(n);
     if (granted == 0)
         return 0;
-    *info = LU_FN(lu_factor)(n, A, ld, ipiv);
+    *info = LU_FN(lu_factor)(n, A, ld, ipiv, granted);
     LU_FN(lu_end)(granted);
     return 1;
 }
@@ -168,9 +166,9 @@ int LU_FN(inv_lookahead)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv, LU_T *X, 
     const int32_t granted = LU_FN(lu_begin)(n);
     if (granted == 0)
         return 0;
-    *info = LU_FN(lu_factor)(n, A, ld, ipiv);
+    *info = LU_FN(lu_factor)(n, A, ld, ipiv, granted);
     if (*info == 0)
-        LU_FN(lu_inverse)(n, A, ld, ipiv, X, ldx);
+        LU_FN(lu_inverse)(n, A, ld, ipiv, X, ldx, granted);
     LU_FN(lu_end)(granted);
     return 1;
 }

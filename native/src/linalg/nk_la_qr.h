@@ -78,12 +78,8 @@ int QR_FN(geqrf_lookahead)(int64_t m, int64_t n, QR_T *A, int64_t ld, QR_T *tau)
     QR_FN(qr_scratch) s;
     if (!QR_FN(qr_scratch_new)(&s, n))
         return 0;
+    /* Fewer tokens than asked for: the same tasks on fewer threads (the bits depend on the sizes alone). */
     const int32_t granted = nk_threads_acquire(NK_LA_LOOKAHEAD_THREADS);
-    if (granted < NK_LA_LOOKAHEAD_THREADS) {
-        nk_threads_release(granted);
-        free(s.base);
-        return 0;
-    }
     nk_blas_wide_set_threads(1);
     int64_t jb = la_min64(nb, mn);
     int cur = 0;
@@ -93,7 +89,7 @@ int QR_FN(geqrf_lookahead)(int64_t m, int64_t n, QR_T *A, int64_t ld, QR_T *tau)
          * the remaining columns in blocks. Past the last panel (a wide matrix) only the blocks remain. */
         const int64_t jb2 = la_min64(nb, la_max64(mn - k1, 0)), rest = k1 + jb2;
         const QR_T *V = A + k + k * ld, *T = s.t[cur];
-#pragma omp parallel num_threads(NK_LA_LOOKAHEAD_THREADS)
+#pragma omp parallel num_threads(granted)
 #pragma omp single
         {
             if (jb2 > 0) {
@@ -134,12 +130,6 @@ int QR_FN(orgqr_lookahead)(int64_t m, int64_t nq, int64_t k, QR_T *Q, int64_t ld
         return 0;
     }
     const int32_t granted = nk_threads_acquire(NK_LA_LOOKAHEAD_THREADS);
-    if (granted < NK_LA_LOOKAHEAD_THREADS) {
-        nk_threads_release(granted);
-        free(vcopy);
-        free(s.base);
-        return 0;
-    }
     nk_blas_wide_set_threads(1);
     QR_T *vc[2] = {vcopy, vcopy + m * nb};
     const QR_FN(qr_orgqr_t) orgqr = (QR_FN(qr_orgqr_t))nk_blas()->QR_ORGQR;
@@ -162,7 +152,7 @@ int QR_FN(orgqr_lookahead)(int64_t m, int64_t nq, int64_t k, QR_T *Q, int64_t ld
          * one task turns the block's own columns into Q's, zeroes them above, and prepares block i - nb. */
         const QR_T *V = vc[cur], *T = s.t[cur];
         const int64_t mv = m - i;
-#pragma omp parallel num_threads(NK_LA_LOOKAHEAD_THREADS)
+#pragma omp parallel num_threads(granted)
 #pragma omp single
         {
 #pragma omp task
