@@ -97,15 +97,17 @@ static int32_t run(int32_t routine, int64_t m, int64_t n, int64_t k, nk_mat *ops
     return nk_linalg(&d, &st);
 }
 
-/* max |A·B - C| for row-major A (m x k), B (k x n), C (m x n); C NULL means the identity. */
-static double product_error(const double *A, const double *B, const double *C, int64_t m, int64_t k, int64_t n)
+/* max |A·B - C| for A m x k with element strides (ars, acs) — (k, 1) row-major, (1, m) a row-major k x m read
+ * transposed — and row-major B (k x n), C (m x n); C NULL means the identity. */
+static double product_error(const double *A, int64_t ars, int64_t acs, const double *B, const double *C, int64_t m,
+                            int64_t k, int64_t n)
 {
     double worst = 0;
     for (int64_t i = 0; i < m; i++)
         for (int64_t j = 0; j < n; j++) {
             double s = 0;
             for (int64_t p = 0; p < k; p++)
-                s += A[i * k + p] * B[p * n + j];
+                s += A[i * ars + p * acs] * B[p * n + j];
             double want = C != NULL ? C[i * n + j] : (i == j ? 1.0 : 0.0);
             worst = fmax(worst, fabs(s - want));
         }
@@ -119,10 +121,10 @@ static void check_lu(int64_t n)
     double sl[2] = {0, 0};
     nk_mat solve_ops[3] = {rowmajor(A, n), rowmajor(B, 3), rowmajor(X, 3)};
     CHECK(run(NK_LA_SOLVE, n, n, 3, solve_ops, 3, 0) == NK_OK, "solve %lld", (long long)n);
-    CHECK(product_error(A, X, B, n, n, 3) < 1e-8, "solve %lld: A·X != B", (long long)n);
+    CHECK(product_error(A, n, 1, X, B, n, n, 3) < 1e-8, "solve %lld: A·X != B", (long long)n);
     nk_mat inv_ops[2] = {rowmajor(A, n), rowmajor(Ainv, n)};
     CHECK(run(NK_LA_INV, n, n, 0, inv_ops, 2, 0) == NK_OK, "inv %lld", (long long)n);
-    CHECK(product_error(A, Ainv, NULL, n, n, n) < 1e-8, "inv %lld: A·inv != I", (long long)n);
+    CHECK(product_error(A, n, 1, Ainv, NULL, n, n, n) < 1e-8, "inv %lld: A·inv != I", (long long)n);
     /* slogdet, not det: the determinant of a random 1001 x 1001 matrix overflows. */
     nk_mat det_ops[3] = {rowmajor(A, n), rowmajor(&sl[0], 1), rowmajor(&sl[1], 1)};
     det_ops[1].rs = det_ops[1].cs = det_ops[2].rs = det_ops[2].cs = 0;
@@ -160,16 +162,9 @@ static void check_qr(int64_t m, int64_t n, int complete)
     nk_mat ops[5] = {rowmajor(A, n), rowmajor(Q, kq), rowmajor(R, n), {0}, {0}};
     ops[3].dtype = ops[4].dtype = NK_FLOAT64;
     CHECK(run(NK_LA_QR, m, n, kq, ops, 5, 0) == NK_OK, "qr %lld x %lld", (long long)m, (long long)n);
-    CHECK(product_error(Q, R, A, m, kq, n) < 1e-10 * (double)m, "qr %lld x %lld: Q·R != A", (long long)m,
+    CHECK(product_error(Q, kq, 1, R, A, m, kq, n) < 1e-10 * (double)m, "qr %lld x %lld: Q·R != A", (long long)m,
           (long long)n);
-    double worst = 0;
-    for (int64_t i = 0; i < kq; i++)
-        for (int64_t j = 0; j < kq; j++) {
-            double s = 0;
-            for (int64_t p = 0; p < m; p++)
-                s += Q[p * kq + i] * Q[p * kq + j];
-            worst = fmax(worst, fabs(s - (i == j ? 1.0 : 0.0)));
-        }
+    const double worst = product_error(Q, 1, kq, Q, NULL, kq, m, kq); /* QᵀQ - I */
     CHECK(worst < 1e-10 * (double)m, "qr %lld x %lld: QᵀQ != I (%g)", (long long)m, (long long)n, worst);
     free(A), free(Q), free(R);
 }

@@ -65,6 +65,10 @@ float la_sum_f(const float *a, int64_t n);
  * input when it does not apply or lacks a backend piece (the caller then uses the backend's routine), else 1 —
  * with getrf's info for the LU. */
 int la_lookahead_applies(int64_t n, int64_t min_n, int64_t max_n);
+/* Around a look-ahead run (it applies): its OpenMP thread tokens (at least the caller's), with the backend set to one
+ * thread; the end restores the backend's count and returns the tokens. */
+int32_t la_lookahead_begin(void);
+void la_lookahead_end(int32_t granted);
 int la_s_geqrf_lookahead(int64_t m, int64_t n, float *A, int64_t ld, float *tau);
 int la_d_geqrf_lookahead(int64_t m, int64_t n, double *A, int64_t ld, double *tau);
 int la_s_orgqr_lookahead(int64_t m, int64_t nq, int64_t k, float *Q, int64_t ld, const float *tau);

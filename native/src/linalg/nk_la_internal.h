@@ -16,7 +16,10 @@ typedef float _Complex la_c64;
 typedef double _Complex la_c128;
 
 /* CBLAS enum values (cblas.h): fixed by the CBLAS standard. */
-enum { LA_ROW_MAJOR = 101, LA_COL_MAJOR = 102, LA_NOTRANS = 111, LA_TRANS = 112, LA_CONJTRANS = 113 };
+enum {
+    LA_ROW_MAJOR = 101, LA_COL_MAJOR = 102, LA_NOTRANS = 111, LA_TRANS = 112, LA_CONJTRANS = 113,
+    LA_UPPER = 121, LA_LOWER = 122, LA_NONUNIT = 131, LA_UNIT = 132, LA_LEFT = 141
+};
 
 typedef void (*la_sgemm_t)(int, int, int, la_int, la_int, la_int, float, const float *, la_int, const float *, la_int,
                            float, float *, la_int);

@@ -7,17 +7,30 @@
  * inside, which the wide token of the gate allows (nk_blas_gate.c). Same pivoting semantics as getrf (the largest
  * magnitude in the updated column); the trailing updates group their sums differently, so results differ from the
  * backend's getrf by rounding only — as OpenBLAS's own 1- and 2-thread getrf differ from each other. The task
- * split is fixed by n alone, so results are the same bit for bit on every run. */
+ * split is fixed by n alone, so results are the same bit for bit on every run. The la_lookahead_* helpers here
+ * (when it applies, its threads around a run) serve the look-ahead QR of nk_la_qr.c too. */
 #include "nk_la_common.h"
 
 #include <omp.h>
 
-/* CBLAS enum values (cblas.h) for the triangular solves. */
-enum { LA_LEFT = 141, LA_UPPER = 121, LA_LOWER = 122, LA_NONUNIT = 131, LA_UNIT = 132 };
-
 int la_lookahead_applies(int64_t n, int64_t min_n, int64_t max_n)
 {
     return n >= min_n && n <= max_n && nk_get_num_threads() == NK_LA_LOOKAHEAD_THREADS && nk_blas_wide_held();
+}
+
+int32_t la_lookahead_begin(void)
+{
+    /* Fewer tokens than asked for (other kernels hold them): the same tasks on fewer threads. The task split depends
+     * on the sizes alone, so the bits do not depend on what else is running, as the gate promises. */
+    const int32_t granted = nk_threads_acquire(NK_LA_LOOKAHEAD_THREADS);
+    nk_blas_wide_set_threads(1);
+    return granted;
+}
+
+void la_lookahead_end(int32_t granted)
+{
+    nk_blas_wide_set_threads(nk_get_num_threads());
+    nk_threads_release(granted);
 }
 
 #define LU_P s

@@ -45,27 +45,17 @@ static la_int LU_FN(lu_panel)(LU_T *A, int64_t n, int64_t ld, int64_t k, int64_t
     return info > 0 ? info + (la_int)k : info;
 }
 
-/* Whether the look-ahead takes order n, and if so its thread tokens, with the backend set to one thread; 0 when it
- * does not apply. With fewer tokens than asked for (other kernels hold them) it still runs, on fewer threads: the
- * task split depends on n alone, so the bits do not depend on what else is running, as the gate promises. */
+/* Whether the look-ahead takes order n, and if so la_lookahead_begin's thread tokens; 0 when it does not apply. */
 static int32_t LU_FN(lu_begin)(int64_t n)
 {
     const nk_blas_table *t = nk_blas();
     if (!la_lookahead_applies(n, NK_LA_LOOKAHEAD_MIN_N, NK_LA_LOOKAHEAD_MAX_N) || t->LU_GETRF == NULL ||
         t->LU_TRSM == NULL || t->LU_GEMM == NULL || t->LU_LASWP == NULL)
         return 0;
-    const int32_t granted = nk_threads_acquire(NK_LA_LOOKAHEAD_THREADS);
-    nk_blas_wide_set_threads(1);
-    return granted;
+    return la_lookahead_begin();
 }
 
-static void LU_FN(lu_end)(int32_t granted)
-{
-    nk_blas_wide_set_threads(nk_get_num_threads());
-    nk_threads_release(granted);
-}
-
-/* The factorisation on nt threads, between lu_begin and lu_end; getrf's info. */
+/* The factorisation on nt threads, between lu_begin and la_lookahead_end; getrf's info. */
 static la_int LU_FN(lu_factor)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv, int32_t nt)
 {
     const int64_t nb = NK_LA_LOOKAHEAD_NB, chunk = NK_LA_LOOKAHEAD_CHUNK;
@@ -111,7 +101,8 @@ static la_int LU_FN(lu_factor)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv, int
 
 /* inv from the factors (A = P·L·U): Z = L⁻¹ column block by column block (each block of the identity stays zero
  * above its diagonal, a third of getrs's work on that side), X = U⁻¹·Z in column blocks, then Pᵀ as column
- * interchanges, last first. Between lu_begin and lu_end; blocks are tasks on nt threads, one backend thread each. */
+ * interchanges, last first. Between lu_begin and la_lookahead_end; blocks are tasks on nt threads, one backend
+ * thread each. */
 static void LU_FN(lu_inverse)(int64_t n, const LU_T *A, int64_t ld, const la_int *ipiv, LU_T *X, int64_t ldx,
                               int32_t nt)
 {
@@ -157,7 +148,7 @@ int LU_FN(getrf_lookahead)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv, la_int 
     if (granted == 0)
         return 0;
     *info = LU_FN(lu_factor)(n, A, ld, ipiv, granted);
-    LU_FN(lu_end)(granted);
+    la_lookahead_end(granted);
     return 1;
 }
 
@@ -169,7 +160,7 @@ int LU_FN(inv_lookahead)(int64_t n, LU_T *A, int64_t ld, la_int *ipiv, LU_T *X, 
     *info = LU_FN(lu_factor)(n, A, ld, ipiv, granted);
     if (*info == 0)
         LU_FN(lu_inverse)(n, A, ld, ipiv, X, ldx, granted);
-    LU_FN(lu_end)(granted);
+    la_lookahead_end(granted);
     return 1;
 }
 

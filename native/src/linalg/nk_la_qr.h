@@ -78,9 +78,7 @@ int QR_FN(geqrf_lookahead)(int64_t m, int64_t n, QR_T *A, int64_t ld, QR_T *tau)
     QR_FN(qr_scratch) s;
     if (!QR_FN(qr_scratch_new)(&s, n))
         return 0;
-    /* Fewer tokens than asked for: the same tasks on fewer threads (the bits depend on the sizes alone). */
-    const int32_t granted = nk_threads_acquire(NK_LA_LOOKAHEAD_THREADS);
-    nk_blas_wide_set_threads(1);
+    const int32_t granted = la_lookahead_begin();
     int64_t jb = la_min64(nb, mn);
     int cur = 0;
     QR_FN(qr_panel)(A, m, ld, 0, jb, tau, s.t[cur], s.panel);
@@ -110,10 +108,26 @@ int QR_FN(geqrf_lookahead)(int64_t m, int64_t n, QR_T *A, int64_t ld, QR_T *tau)
             break;
         jb = jb2;
     }
-    nk_blas_wide_set_threads(nk_get_num_threads());
-    nk_threads_release(granted);
+    la_lookahead_end(granted);
     free(s.base);
     return 1;
+}
+
+/* Block i's reflectors (rows i..m-1 of its nb columns of Q) copied to V, and their T: the block's own columns are
+ * overwritten by Q's while its reflector is still being applied to the columns on their right. */
+static void QR_FN(qr_copy_block)(const QR_T *Q, int64_t m, int64_t ld, int64_t i, const QR_T *tau, QR_T *V, QR_T *T)
+{
+    const int64_t nb = NK_LA_LOOKAHEAD_NB;
+    for (int64_t j = 0; j < nb; j++)
+        memcpy(V + j * (m - i), Q + i + (i + j) * ld, sizeof(QR_T) * (size_t)(m - i));
+    QR_FN(qr_t)(m - i, nb, V, m - i, tau + i, T);
+}
+
+/* Rows 0..rows-1 of Q's columns [c0, c1) set to zero (above the block orgqr generated there). */
+static void QR_FN(qr_zero_above)(QR_T *Q, int64_t ld, int64_t rows, int64_t c0, int64_t c1)
+{
+    for (int64_t j = c0; j < c1; j++)
+        memset(Q + j * ld, 0, sizeof(QR_T) * (size_t)rows);
 }
 
 int QR_FN(orgqr_lookahead)(int64_t m, int64_t nq, int64_t k, QR_T *Q, int64_t ld, const QR_T *tau)
@@ -129,24 +143,18 @@ int QR_FN(orgqr_lookahead)(int64_t m, int64_t nq, int64_t k, QR_T *Q, int64_t ld
         free(vcopy);
         return 0;
     }
-    const int32_t granted = nk_threads_acquire(NK_LA_LOOKAHEAD_THREADS);
-    nk_blas_wide_set_threads(1);
+    const int32_t granted = la_lookahead_begin();
     QR_T *vc[2] = {vcopy, vcopy + m * nb};
     const QR_FN(qr_orgqr_t) orgqr = (QR_FN(qr_orgqr_t))nk_blas()->QR_ORGQR;
+    const la_int lwork = (la_int)(la_max64(nq, nb) * nb); /* s.panel's length */
     /* The last block (up to nb reflectors) and every column right of it, as LAPACK's orgqr does its tail. */
     const int64_t last = (k - 1) / nb * nb;
     orgqr(LA_COL_MAJOR, (la_int)(m - last), (la_int)(nq - last), (la_int)(k - last), Q + last + last * ld, (la_int)ld,
-          tau + last, s.panel, (la_int)(la_max64(nq, nb) * nb));
-    for (int64_t j = last; j < nq; j++)
-        memset(Q + j * ld, 0, sizeof(QR_T) * (size_t)last);
+          tau + last, s.panel, lwork);
+    QR_FN(qr_zero_above)(Q, ld, last, last, nq);
     int cur = 0;
-    if (last > 0) {
-        /* The next block's reflectors, copied, and their T. */
-        const int64_t i = last - nb;
-        for (int64_t j = 0; j < nb; j++)
-            memcpy(vc[cur] + j * (m - i), Q + i + (i + j) * ld, sizeof(QR_T) * (size_t)(m - i));
-        QR_FN(qr_t)(m - i, nb, vc[cur], m - i, tau + i, s.t[cur]);
-    }
+    if (last > 0)
+        QR_FN(qr_copy_block)(Q, m, ld, last - nb, tau, vc[cur], s.t[cur]);
     for (int64_t i = last - nb; i >= 0; i -= nb, cur ^= 1) {
         /* Step i: the others apply block i's reflector (from its copy) to the columns right of the block, while
          * one task turns the block's own columns into Q's, zeroes them above, and prepares block i - nb. */
@@ -158,15 +166,10 @@ int QR_FN(orgqr_lookahead)(int64_t m, int64_t nq, int64_t k, QR_T *Q, int64_t ld
 #pragma omp task
             {
                 orgqr(LA_COL_MAJOR, (la_int)mv, (la_int)nb, (la_int)nb, Q + i + i * ld, (la_int)ld, tau + i, s.panel,
-                      (la_int)(la_max64(nq, nb) * nb));
-                for (int64_t j = i; j < i + nb; j++)
-                    memset(Q + j * ld, 0, sizeof(QR_T) * (size_t)i);
-                if (i > 0) {
-                    const int64_t i2 = i - nb;
-                    for (int64_t j = 0; j < nb; j++)
-                        memcpy(vc[cur ^ 1] + j * (m - i2), Q + i2 + (i2 + j) * ld, sizeof(QR_T) * (size_t)(m - i2));
-                    QR_FN(qr_t)(m - i2, nb, vc[cur ^ 1], m - i2, tau + i2, s.t[cur ^ 1]);
-                }
+                      lwork);
+                QR_FN(qr_zero_above)(Q, ld, i, i, i + nb);
+                if (i > 0)
+                    QR_FN(qr_copy_block)(Q, m, ld, i - nb, tau, vc[cur ^ 1], s.t[cur ^ 1]);
             }
             for (int64_t c = i + nb; c < nq; c += chunk) {
                 int64_t c1 = la_min64(c + chunk, nq);
@@ -176,8 +179,7 @@ int QR_FN(orgqr_lookahead)(int64_t m, int64_t nq, int64_t k, QR_T *Q, int64_t ld
             }
         }
     }
-    nk_blas_wide_set_threads(nk_get_num_threads());
-    nk_threads_release(granted);
+    la_lookahead_end(granted);
     free(vcopy);
     free(s.base);
     return 1;
