@@ -101,7 +101,7 @@ public partial class NDArray
         ThrowIfDisposed();
         if (Size != 1) throw Err.SizeOneOnly();
         if (Dtype.IsComplex && typeof(T) != typeof(Complex) && typeof(T) != typeof(Complex64) && typeof(T) != typeof(bool))
-            WarningSink.Report(new ComplexWarning("Casting complex values to real discards the imaginary part"));
+            WarningSink.Report(ComplexWarning.DiscardsImaginary());
         return NativeData.Read<T>(this, 0);
     }
 

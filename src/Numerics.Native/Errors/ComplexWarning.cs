@@ -12,6 +12,9 @@ public class ComplexWarning : NumpyWarning
     /// <param name="innerException">The cause.</param>
     public ComplexWarning(string message, Exception innerException) : base(message, innerException) { }
 
+    /// <summary>The warning of every complex → real cast, in NumPy's words.</summary>
+    internal static ComplexWarning DiscardsImaginary() => new("Casting complex values to real discards the imaginary part");
+
     /// <inheritdoc/>
     public override string category => "ComplexWarning";
 

@@ -54,7 +54,7 @@ internal static unsafe class NativeOps
         // NumPy warns for every complex → real cast, empty arrays included, but not for complex → bool (a nonzero
         // test, which loses nothing).
         if (src.Dtype.IsComplex && !dst.Dtype.IsComplex && !dst.Dtype.IsBool)
-            WarningSink.Report(new ComplexWarning("Casting complex values to real discards the imaginary part"));
+            WarningSink.Report(ComplexWarning.DiscardsImaginary());
         int fpe = Copy(dst, src);
         if ((fpe & CastLoops.FpeInvalid) != 0) FpeSink.Report("invalid value encountered in cast");
     }

@@ -210,6 +210,7 @@ public static class CompareRun
         {
             foreach (int k in i % 2 == 0 ? [0, 1] : new[] { 1, 0 })
             {
+                (sides[k].Family as IPairSide)?.Activate();
                 long t0 = Stopwatch.GetTimestamp();
                 sides[k].Method.Invoke(sides[k].Family, null);
                 sides[k].Times[i] = Stopwatch.GetElapsedTime(t0).Ticks * 100.0;

@@ -39,10 +39,13 @@ internal static class MathNetProviderInputs
 
 /// <summary>What a Math.NET user gets after <c>NumericsNativeProvider.Use()</c>.</summary>
 [Peer("MathNet+NumericsNative")]
-public class MathNetProviderNumericsNative
+public class MathNetProviderNumericsNative : IPairSide
 {
     [GlobalSetup]
     public void Setup() => UseProvider();
+
+    /// <summary>The provider is Math.NET's global setting: a managed-vs-ours pair switches it before each call.</summary>
+    public void Activate() => UseProvider();
 
     protected virtual void UseProvider()
     {
