@@ -66,7 +66,8 @@ public static partial class np
 
         /// <summary>
         /// Returns the pool's cached memory to the OS now: every shared cache and the calling thread's own small-block
-        /// cache (other threads' per-thread caches, at most 16 blocks per size class each, age out on their own).
+        /// cache (other threads' per-thread caches — per size class at most 32 KiB or 16 blocks, whichever is more —
+        /// stay with their threads).
         /// NumPy equivalent: none.
         /// </summary>
         public void trim_pool() => BufferPool.Trim();

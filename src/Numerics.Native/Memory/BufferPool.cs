@@ -17,7 +17,14 @@ internal static unsafe partial class BufferPool
     private const long HugePage = 2 * 1024 * 1024;
     private const int SmallClasses = 8 + 7 * 4;     // 64 B steps to 512 B, then 4 per power of two to 64 KiB
     private const int PooledClasses = 8 + 12 * 4;   // … to 2 MiB
-    private const int MagazineSize = 16;
+    // A magazine holds up to MagazineBytes of a small class (256 blocks of 128 bytes: a request's worth of
+    // 10-element float64 arrays) and never fewer than MinMagazine blocks of a larger one, as thread-caching
+    // allocators size their bins (jemalloc's tcache keeps up to 200 small objects per bin).
+    private const int MagazineBytes = 32 * 1024;
+    private const int MinMagazine = 16;
+    private static readonly int[] MagazineCap = MagazineCaps();
+    private static readonly int[] MagazineStart = MagazineStarts();          // after MagazineCap: textual order
+    private static readonly int MagazineSlots = MagazineStart[^1] + MagazineCap[^1];
     private const int HugeClass = PooledClasses;
     // Idle and quarantine ages of DESIGN §3.2 (initial guesses, to be set by the pool benchmarks).
     private const long IdleMillis = 10_000;
@@ -50,6 +57,28 @@ internal static unsafe partial class BufferPool
     {
         long ram = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         return Math.Min(1L << 30, ram > 0 ? ram / 4 : 1L << 30);
+    }
+
+    private static int[] MagazineCaps()
+    {
+        var cap = new int[SmallClasses];
+        for (int c = 0; c < SmallClasses; c++) cap[c] = (int)Math.Max(MinMagazine, MagazineBytes / BlockSize(c));
+        return cap;
+    }
+
+    private static int[] MagazineStarts()
+    {
+        var start = new int[SmallClasses];
+        for (int c = 1; c < SmallClasses; c++) start[c] = start[c - 1] + MagazineCap[c - 1];
+        return start;
+    }
+
+    /// <summary>The block size of pooled class <paramref name="cls"/> (the inverse of <see cref="ClassOf"/>).</summary>
+    internal static long BlockSize(int cls)
+    {
+        if (cls < 8) return (cls + 1) * 64L;
+        int p = 10 + (cls - 8) / 4, k = (cls - 8) % 4 + 1;
+        return (1L << (p - 1)) + k * (1L << (p - 3));
     }
 
     private static SharedStack[] CreateShared()
@@ -119,7 +148,7 @@ internal static unsafe partial class BufferPool
         var mag = cls < SmallClasses ? t_magazine : null;
         // The cap is checked (summing the per-thread counters) only when the block would leave this thread's
         // magazine: doing it on every dispose would cost more than the 30 ns budget.
-        bool staysInMagazine = mag is not null && mag.Count(cls) < MagazineSize;
+        bool staysInMagazine = mag is not null && mag.Count(cls) < MagazineCap[cls];
         if (Limit == 0 || (!staysInMagazine && MemoryCounters.Cached + b.Length > Limit))
         {
             MemoryCounters.AddInUse(-b.Length);
@@ -261,7 +290,7 @@ internal static unsafe partial class BufferPool
     /// <summary>A thread's private cache of small blocks: no locks, no interlocked operations.</summary>
     private sealed class Magazine
     {
-        private readonly NativeBuffer?[] _items = new NativeBuffer?[SmallClasses * MagazineSize];
+        private readonly NativeBuffer?[] _items = new NativeBuffer?[MagazineSlots];
         private readonly int[] _counts = new int[SmallClasses];
 
         /// <summary>The owning thread's counter cell (a magazine is only ever used by the thread that created it).</summary>
@@ -272,7 +301,7 @@ internal static unsafe partial class BufferPool
             int n = _counts[cls];
             if (n == 0) return null;
             _counts[cls] = --n;
-            ref var slot = ref _items[cls * MagazineSize + n];
+            ref var slot = ref _items[MagazineStart[cls] + n];
             var b = slot;
             slot = null;
             return b;
@@ -281,8 +310,8 @@ internal static unsafe partial class BufferPool
         internal bool TryPush(int cls, NativeBuffer b)
         {
             int n = _counts[cls];
-            if (n == MagazineSize) return false;
-            _items[cls * MagazineSize + n] = b;
+            if (n == MagazineCap[cls]) return false;
+            _items[MagazineStart[cls] + n] = b;
             _counts[cls] = n + 1;
             return true;
         }
@@ -318,7 +347,7 @@ internal static unsafe partial class BufferPool
                 // Move a few more into this thread's magazine so the next rents skip the lock.
                 if (refillTo is not null)
                 {
-                    while (_top is { } more && refillTo.Count(cls) < MagazineSize / 2)
+                    while (_top is { } more && refillTo.Count(cls) < MagazineCap[cls] / 2)
                     {
                         _top = more.Next;
                         more.Next = null;
@@ -346,7 +375,7 @@ internal static unsafe partial class BufferPool
                 first.LastUsed = now;
                 first.Next = _top;
                 _top = first;
-                for (int i = 0; i < MagazineSize / 2 && mag.Pop(cls) is { } b; i++)
+                for (int i = 0; i < MagazineCap[cls] / 2 && mag.Pop(cls) is { } b; i++)
                 {
                     b.LastUsed = now;
                     b.Next = _top;

@@ -212,8 +212,9 @@ public class MemoryLifetimeTests
         long prev = 0;
         for (long bytes = 1; bytes <= 4L << 20; bytes = bytes < 4096 ? bytes + 1 : bytes + bytes / 7)
         {
-            BufferPool.ClassOf(bytes, out long block);
+            int cls = BufferPool.ClassOf(bytes, out long block);
             Assert.That(block, Is.GreaterThanOrEqualTo(bytes));
+            if (bytes <= BufferPool.LargeMax) Assert.That(BufferPool.BlockSize(cls), Is.EqualTo(block), $"class {cls} of {bytes}");
             Assert.That(block % 64, Is.Zero);
             if (bytes > BufferPool.LargeMax) Assert.That(block, Is.LessThan(bytes + BufferPool.LargeMax), $"huge blocks round to 2 MiB: {bytes}");
             else if (bytes > 512) Assert.That(block, Is.LessThanOrEqualTo(bytes * 5 / 4 + 64), $"waste for {bytes}");
