@@ -863,8 +863,11 @@ static void LA_FN(lstsq)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err
             info = gelsd(LA_COL_MAJOR, (la_int)m, (la_int)n, (la_int)nrhs, A, (la_int)lda, B, (la_int)ldb, s, rcond,
                          &rank, work, lwork, iwork);
 #endif
+            /* The workspace query with these sizes succeeded, so a negative INFO here comes from the data: NaN/inf in
+             * A make gelsd's internal ?LASCL refuse its NaN norm (INFO -4, -5 through LAPACKE). NumPy maps every
+             * nonzero INFO to "SVD did not converge in Linear Least Squares". */
             if (info != 0) {
-                la_err_set(err, info > 0 ? NK_E_LINALG : NK_E_INTERNAL, NK_LA_LSTSQ_NOCONV, t, info);
+                la_err_set(err, NK_E_LINALG, NK_LA_LSTSQ_NOCONV, t, info);
                 break;
             }
         } else {

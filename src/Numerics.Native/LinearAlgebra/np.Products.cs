@@ -92,7 +92,14 @@ public static partial class np
         int na = a.Dims.Length, nb = b.Dims.Length;
         if (na == 0 || nb == 0) return LinalgCore.Multiply(a, b, rt);
         long k = a.Dims[na - 1];
-        if (b.Dims[nb - 1] != k) throw LinalgText.NotAligned(a.Dims, b.Dims, k, na - 1, b.Dims[nb - 1], nb - 1);
+        if (b.Dims[nb - 1] != k)
+        {
+            // NumPy's inner is dot(a, b with its last two axes swapped): its message shows that view of b, and b's
+            // summed axis as the second to last of it.
+            var bt = (long[])b.Dims.Clone();
+            if (nb >= 2) (bt[nb - 2], bt[nb - 1]) = (bt[nb - 1], bt[nb - 2]);
+            throw LinalgText.NotAligned(a.Dims, bt, k, na - 1, b.Dims[nb - 1], Math.Max(nb - 2, 0));
+        }
         long p = LinalgCore.Product(a.Dims.AsSpan(0, na - 1)), q = LinalgCore.Product(b.Dims.AsSpan(0, nb - 1));
         var x = LinalgCore.Cast(a, rt);
         var y = LinalgCore.Cast(b, rt);
