@@ -132,7 +132,9 @@ public static partial class np
     /// <param name="a">First operand (flattened).</param>
     /// <param name="b">Second operand (flattened).</param>
     /// <param name="out">Where to put the (a.size, b.size) result; returned.</param>
-    /// <exception cref="ValueError"><paramref name="out"/> has the wrong shape.</exception>
+    /// <exception cref="ValueError"><paramref name="out"/> does not broadcast with the result (NumPy's multiply texts),
+    /// or is read-only.</exception>
+    /// <exception cref="TypeError">The result cannot be cast to <paramref name="out"/>'s dtype ("same_kind").</exception>
     /// <exception cref="ObjectDisposedException">An operand was disposed.</exception>
     public static NDArray outer(NDArray a, NDArray b, NDArray? @out = null)
     {
@@ -145,15 +147,22 @@ public static partial class np
         using var fb = ravel(b);
         using var ca = expand_dims(fa, 1);
         using var cb = expand_dims(fb, 0);
+        if (@out is not null)
+        {
+            // NumPy: multiply(a.ravel()[:, newaxis], b.ravel()[newaxis, :], out): the ufunc's checks in its order
+            // (writeable, same_kind output cast, then broadcasting with out, which may add leading axes).
+            @out.ThrowIfDisposed();
+            if ((@out.FlagBits & ArrayFlags.Writeable) == 0) throw new ValueError("output array is read-only");
+            if (!TypePromotion.CanCast(rt, @out.Dtype, Casting.SameKind))
+                throw LinalgText.CannotCastOutput("multiply", rt, @out.Dtype, "same_kind");
+            var all = LinalgCore.Broadcast(LinalgCore.Broadcast(ca.Dims, cb.Dims)!, @out.Dims)
+                      ?? throw Err.BroadcastMismatch([ca.Dims, cb.Dims, @out.Dims]);
+            if (!all.AsSpan().SequenceEqual(@out.Dims))
+                throw new ValueError($"non-broadcastable output operand with shape {Err.CompactTuple(@out.Dims)} doesn't match the broadcast shape {Err.CompactTuple(all)}");
+        }
         var r = LinalgCore.Multiply(ca, cb, rt);
         if (@out is null) return r;
-        using (r)
-        {
-            if (!@out.Dims.AsSpan().SequenceEqual(r.Dims))
-                throw Err.CouldNotBroadcastInput(r.Dims, @out.Dims);
-            @out.ThrowIfReadOnly();
-            NativeOps.CopyWarn(@out, r);
-        }
+        using (r) NativeOps.CopyWarn(@out, r);
         return @out;
     }
 
