@@ -57,7 +57,7 @@ internal static class LinalgOps
             case "qr":
             {
                 var (q, r) = la.qr(A(0), S(1));
-                return S(1) == "r" ? r : new List<object?> { q, r };
+                return S(1) is "r" or "e" or "economic" ? r : new List<object?> { q, r };
             }
             case "pinv": return la.pinv(A(0), Nd(a[1]), B(2));
             case "pinv_rtol": return la.pinv(A(0), hermitian: B(2), rtol: Nd(a[1]));
