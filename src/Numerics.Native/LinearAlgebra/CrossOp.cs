@@ -18,6 +18,8 @@ internal static class CrossOp
         long la = av.Dims[^1], lb = bv.Dims[^1];
         if (la is not (2 or 3) || lb is not (2 or 3))
             throw new ValueError("incompatible dimensions for cross product\n(dimension must be 2 or 3)");
+        if (la == 2 || lb == 2)
+            WarningSink.Report(new DeprecationWarning("Arrays of 2-dimensional vectors are deprecated. Use arrays of 3-dimensional vectors instead. (deprecated in NumPy 2.0)"));
         var batch = LinalgCore.Broadcast(av.Dims.AsSpan(0, av.Dims.Length - 1), bv.Dims.AsSpan(0, bv.Dims.Length - 1))
                     ?? throw BroadcastError(av.Dims[..^1], bv.Dims[..^1]);
         bool three = la == 3 || lb == 3;

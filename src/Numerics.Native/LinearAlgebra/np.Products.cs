@@ -404,7 +404,8 @@ public static partial class np
     }
 
     /// <summary>
-    /// Cross product of 2- or 3-element vectors along the given axes, broadcasting the rest.
+    /// Cross product of 2- or 3-element vectors along the given axes, broadcasting the rest. 2-element vectors
+    /// report NumPy 2's <see cref="DeprecationWarning"/> ("Arrays of 2-dimensional vectors are deprecated. …").
     /// NumPy: <c>np.cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None)</c>.
     /// </summary>
     /// <param name="a">Vectors of 2 or 3 components.</param>
