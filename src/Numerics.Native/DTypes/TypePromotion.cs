@@ -100,7 +100,8 @@ internal static class TypePromotion
         "safe" => Casting.Safe,
         "same_kind" => Casting.SameKind,
         "unsafe" => Casting.Unsafe,
-        _ => throw new ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'"),
+        // NumPy's PyArray_CastingConverter appends the value it got ("%R").
+        _ => throw new ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe' (got '" + casting + "')"),
     };
 
     internal static bool CanCast(DType from, DType to, Casting casting)

@@ -108,5 +108,5 @@ internal static class WarningSink
         (filter == "UserWarning" && category == "RankWarning");
 
     internal static bool IsCategory(string name) =>
-        name is "Warning" or "UserWarning" or "RuntimeWarning" or "ComplexWarning" or "RankWarning";
+        name is "Warning" or "UserWarning" or "RuntimeWarning" or "ComplexWarning" or "RankWarning" or "DeprecationWarning";
 }

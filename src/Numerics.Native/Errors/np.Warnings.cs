@@ -7,7 +7,7 @@ public static partial class np
 
     /// <summary>
     /// <c>np.warnings</c>: what happens to the library's warnings (<see cref="RuntimeWarning"/>,
-    /// <see cref="ComplexWarning"/>, <see cref="RankWarning"/>). By default each distinct category and message is
+    /// <see cref="ComplexWarning"/>, <see cref="RankWarning"/>, <see cref="DeprecationWarning"/>). By default each distinct category and message is
     /// written once to stderr as <c>RuntimeWarning: overflow encountered in det</c>. Not constructible by users.
     /// NumPy: Python's <c>warnings</c> module.
     /// </summary>
@@ -26,7 +26,7 @@ public static partial class np
         /// <summary>Puts a filter in front of the others. Actions: "default" and "once" (the first occurrence of each
         /// distinct category + message), "always", "ignore", "error" (the warning is thrown), "module" (as "default").
         /// <paramref name="category"/>: "RuntimeWarning" (ComplexWarning included, as in Python), "ComplexWarning",
-        /// "RankWarning", "UserWarning" (RankWarning included), "Warning" or null for all. Under "error" an array the
+        /// "RankWarning", "UserWarning" (RankWarning included), "DeprecationWarning", "Warning" or null for all. Under "error" an array the
         /// warning call had already allocated is left to its scope or finalizer, as NumPy leaves it to the collector.
         /// NumPy: <c>warnings.simplefilter(action, category)</c>.</summary>
         /// <exception cref="AssertionError">An unknown action or category (Python's assertion texts).</exception>

@@ -18,8 +18,10 @@ internal static class CrossOp
         long la = av.Dims[^1], lb = bv.Dims[^1];
         if (la is not (2 or 3) || lb is not (2 or 3))
             throw new ValueError("incompatible dimensions for cross product\n(dimension must be 2 or 3)");
+        if (la == 2 || lb == 2)
+            WarningSink.Report(new DeprecationWarning("Arrays of 2-dimensional vectors are deprecated. Use arrays of 3-dimensional vectors instead. (deprecated in NumPy 2.0)"));
         var batch = LinalgCore.Broadcast(av.Dims.AsSpan(0, av.Dims.Length - 1), bv.Dims.AsSpan(0, bv.Dims.Length - 1))
-                    ?? throw Err.BroadcastMismatch([av.Dims[..^1], bv.Dims[..^1]]);
+                    ?? throw BroadcastError(av.Dims[..^1], bv.Dims[..^1]);
         bool three = la == 3 || lb == 3;
         var shape = three ? LinalgCore.Concat(batch, [3]) : (long[])batch.Clone();
         if (three) axisc = Layout.NormalizeAxis(axisc, shape.Length, "axisc");
@@ -59,5 +61,19 @@ internal static class CrossOp
             LinalgCore.Release(ca, av);
             LinalgCore.Release(cb, bv);
         }
+    }
+
+    /// <summary>NumPy's cross sizes its result with <c>np.broadcast(a[..., 0], b[..., 0])</c>, whose text names both.</summary>
+    private static ValueError BroadcastError(long[] a, long[] b)
+    {
+        try
+        {
+            np.broadcast_shapes(new Shape(a), new Shape(b));
+        }
+        catch (ValueError e)
+        {
+            return e;
+        }
+        return Err.BroadcastMismatch([a, b]);
     }
 }

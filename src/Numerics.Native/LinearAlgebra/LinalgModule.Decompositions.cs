@@ -204,18 +204,29 @@ public static partial class np
         /// NumPy: <c>np.linalg.qr(a, mode='reduced')</c>.
         /// </summary>
         /// <param name="a">Matrix or stack (..., M, N).</param>
-        /// <param name="mode">"reduced", "complete", "r" or "raw".</param>
-        /// <exception cref="ValueError">"Unrecognized mode '…'" (the long-deprecated "full"/"economic" included).</exception>
+        /// <param name="mode">"reduced", "complete", "r" or "raw"; NumPy 2.2's deprecated "full"/"f" (= "reduced") and
+        /// "economic"/"e" (Q null, R the factored (..., M, N) matrix: R above the diagonal, Householder vectors below)
+        /// work with a <see cref="DeprecationWarning"/>.</param>
+        /// <exception cref="ValueError">"Unrecognized mode '…'".</exception>
         /// <exception cref="LinAlgError">Fewer than 2 dimensions.</exception>
         /// <exception cref="TypeError">float16 input.</exception>
         /// <exception cref="ObjectDisposedException"><paramref name="a"/> was disposed.</exception>
         public (NDArray? Q, NDArray R) qr(NDArray a, string mode = "reduced")
         {
             ArgumentNullException.ThrowIfNull(mode);
-            if (mode is "f" or "full" or "e" or "economic")
+            // Deprecated since NumPy 1.8 but still honoured by NumPy 1.24 and 2.2 (the contract) with a
+            // DeprecationWarning; removed only after 2.4.
+            bool economic = false;
+            if (mode is "f" or "full")
             {
-                // Deprecated since NumPy 1.8 (a DeprecationWarning in 2.2, removed since): refused with today's text.
-                throw new ValueError($"The '{mode}' option was deprecated in NumPy 1.8 and has been removed. Use 'reduced' instead of 'full'/'f', and 'raw' instead of 'economic'/'e'.");
+                WarningSink.Report(new DeprecationWarning("The 'full' option is deprecated in favor of 'reduced'.\nFor backward compatibility let mode default."));
+                mode = "reduced";
+            }
+            else if (mode is "e" or "economic")
+            {
+                WarningSink.Report(new DeprecationWarning("The 'economic' option is deprecated."));
+                mode = "raw";
+                economic = true;
             }
             if (mode is not ("reduced" or "complete" or "r" or "raw")) throw new ValueError($"Unrecognized mode '{mode}'");
             LinalgCore.CheckLive(a, nameof(a));
@@ -252,6 +263,13 @@ public static partial class np
                 {
                     LinalgNative.Linalg(nk_la_routine.NK_LA_QR, t.Code, 0, m, n, kq, 0, Batch(batch),
                         [LaOperand.Matrix(x, batch), qo, ro, ho, to]);
+                }
+                if (economic)
+                {
+                    // NumPy 2.2 returns the factored matrix itself (..., M, N), which is what h holds.
+                    var factored = h!;
+                    h = null;
+                    return (null, factored);
                 }
                 if (mode == "raw")
                 {

@@ -32,7 +32,7 @@ public static partial class np
                 : x.astype(half ? DType.Float32 : x.Dtype.IsInexact ? x.Dtype.NativeOrder : DType.Float64);
             try
             {
-                var r = NormCore(a, ord, axis, keepdims);
+                var r = NormCore(a, ord, axis, keepdims, half);
                 if (!half) return r;
                 using (r) return r.astype(DType.Float16);
             }
@@ -42,7 +42,8 @@ public static partial class np
             }
         }
 
-        private static NDArray NormCore(NDArray x, Ord? ord, Axis? axis, bool keepdims)
+        // half: the input was float16 (x is its float32 copy); the SVD-based orders refuse it, as NumPy's svd does.
+        private static NDArray NormCore(NDArray x, Ord? ord, Axis? axis, bool keepdims, bool half)
         {
             int nd = x.Dims.Length;
             if (axis is null)
@@ -60,11 +61,10 @@ public static partial class np
             else axes = axis.Value.ToArray();
             if (axes.Length == 1)
             {
+                // NumPy rejects a named order before any reduction looks at the axis.
+                if (ord is { IsName: true } named) throw new ValueError($"Invalid norm order '{named.Name}' for vectors");
                 int ax = Layout.NormalizeAxis(axes[0], nd);
-                double p;
-                if (ord is null) p = 2;
-                else if (ord.Value.IsName) throw new ValueError($"Invalid norm order '{ord.Value.Name}' for vectors");
-                else p = ord.Value.Value;
+                double p = ord is null ? 2 : ord.Value.Value;
                 return VectorNorm(x, ax, p, keepdims);
             }
             if (axes.Length == 2)
@@ -72,7 +72,7 @@ public static partial class np
                 int row = Layout.NormalizeAxis(axes[0], nd), col = Layout.NormalizeAxis(axes[1], nd);
                 if (row == col) throw new ValueError("Duplicate axes given.");
                 var (kind, p) = MatrixOrd(ord);
-                return MatrixNorm(x, row, col, kind, p, keepdims);
+                return MatrixNorm(x, row, col, kind, p, keepdims, half);
             }
             throw new ValueError("Improper number of dimensions to norm.");
         }
@@ -141,13 +141,13 @@ public static partial class np
             throw new ValueError("Invalid norm order for matrices.");
         }
 
-        private static NDArray MatrixNorm(NDArray x, int row, int col, nk_la_norm kind, double p, bool keepdims)
+        private static NDArray MatrixNorm(NDArray x, int row, int col, nk_la_norm kind, double p, bool keepdims, bool half)
         {
             var rt = LinalgCore.RealOf(x.Dtype);
             using var v = np.moveaxis(x, new[] { row, col }, new[] { -2, -1 });
             long m = v.Dims[^2], n = v.Dims[^1];
             bool svd = kind == nk_la_norm.NK_LA_NORM_NUC || (kind == nk_la_norm.NK_LA_NORM_MATRIX && Math.Abs(p) == 2);
-            if (svd && x.Dtype.Code == DTypeCode.Float16) throw LinalgText.Unsupported(x.Dtype.NativeOrder);
+            if (svd && half) throw LinalgText.Unsupported(DType.Float16);
             // The max/min of a reduction over an empty axis has no identity (NumPy's error), whichever order needs it.
             if (kind == nk_la_norm.NK_LA_NORM_MATRIX)
             {

@@ -265,8 +265,15 @@ public static partial class np
                 return NDArray.Allocate(LinalgCore.Concat(aBatch, [n, m]), a.Dtype.NativeOrder);
             if (hermitian && m != n) throw LinalgText.NotSquare();
             var t = LinalgCore.CommonType(a);
-            var batch = LinalgCore.Broadcast(aBatch, rc.Dims) ?? throw Err.BroadcastMismatch([aBatch, rc.Dims]);
-            if (!batch.AsSpan().SequenceEqual(aBatch)) throw Err.BroadcastMismatch([aBatch, rc.Dims]);
+            // NumPy: cutoff = rcond[..., newaxis] * amax(s, axis=-1, keepdims=True), then divide(1, s, where=s > cutoff,
+            // out=s): rcond must broadcast with the stack, and may not grow s (the out operand). Its texts, in that order.
+            long[] rcCore = LinalgCore.Concat(rc.Dims, [1]), sShape = LinalgCore.Concat(aBatch, [Math.Min(m, n)]);
+            if (LinalgCore.Broadcast(rcCore, LinalgCore.Concat(aBatch, [1])) is null)
+                throw Err.BroadcastMismatch([rcCore, LinalgCore.Concat(aBatch, [1])]);
+            var grown = LinalgCore.Broadcast(rcCore, sShape)!;
+            if (!grown.AsSpan().SequenceEqual(sShape))
+                throw new ValueError($"non-broadcastable output operand with shape {Err.CompactTuple(sShape)} doesn't match the broadcast shape {Err.CompactTuple(grown)}");
+            var batch = aBatch;
             var x = LinalgCore.Cast(a, t);
             var c = LinalgCore.Cast(rc, DType.Float64);
             try
@@ -310,9 +317,13 @@ public static partial class np
             var aBatch = LinalgCore.BatchOf(A);
             var given = tol ?? rtol;
             given?.ThrowIfDisposed();
-            if (given is null && Math.Min(m, n) == 0)
+            // NumPy takes S.max(axis=-1) unless tol is given, so an empty matrix with rtol fails as with the default.
+            if (tol is null && Math.Min(m, n) == 0)
                 throw new ValueError("zero-size array to reduction operation maximum which has no identity");
-            var batch = given is null ? aBatch : LinalgCore.Broadcast(aBatch, given.Dims) ?? throw Err.BroadcastMismatch([aBatch, given.Dims]);
+            // NumPy compares S (stack + (k,)) with tol[..., newaxis], or multiplies S.max(keepdims) by rtol[..., newaxis]:
+            // the ufunc's broadcasting text names those shapes.
+            var batch = given is null ? aBatch : LinalgCore.Broadcast(aBatch, given.Dims) ?? throw Err.BroadcastMismatch(
+                [LinalgCore.Concat(aBatch, [tol is not null ? Math.Min(m, n) : 1]), LinalgCore.Concat(given.Dims, [1])]);
             var x = LinalgCore.Cast(A, t);
             var g = given is null ? null : LinalgCore.Cast(given, DType.Float64);
             try

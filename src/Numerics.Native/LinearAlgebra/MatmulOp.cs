@@ -142,9 +142,11 @@ internal static class MatmulOp
         if (@out is null) return r;
         using (r)
         {
-            if (@out.Dtype != rt || !@out.IsCContiguous || !@out.Dims.AsSpan().SequenceEqual(r.Dims))
+            // NumPy's new_array_for_sum: dtype, ndim and PyArray_ISCARRAY (C-contiguous, aligned, writeable) first,
+            // then each length with its own text.
+            if (@out.Dtype != rt || @out.Dims.Length != r.Dims.Length || !@out.IsCContiguous || (@out.FlagBits & ArrayFlags.Writeable) == 0)
                 throw new ValueError("output array is not acceptable (must have the right datatype, number of dimensions, and be a C-Array)");
-            @out.ThrowIfReadOnly();
+            if (!@out.Dims.AsSpan().SequenceEqual(r.Dims)) throw new ValueError("output array has wrong dimensions");
             NativeOps.Copy(@out, r);
         }
         return @out;

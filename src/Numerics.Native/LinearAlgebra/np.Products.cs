@@ -92,7 +92,14 @@ public static partial class np
         int na = a.Dims.Length, nb = b.Dims.Length;
         if (na == 0 || nb == 0) return LinalgCore.Multiply(a, b, rt);
         long k = a.Dims[na - 1];
-        if (b.Dims[nb - 1] != k) throw LinalgText.NotAligned(a.Dims, b.Dims, k, na - 1, b.Dims[nb - 1], nb - 1);
+        if (b.Dims[nb - 1] != k)
+        {
+            // NumPy's inner is dot(a, b with its last two axes swapped): its message shows that view of b, and b's
+            // summed axis as the second to last of it.
+            var bt = (long[])b.Dims.Clone();
+            if (nb >= 2) (bt[nb - 2], bt[nb - 1]) = (bt[nb - 1], bt[nb - 2]);
+            throw LinalgText.NotAligned(a.Dims, bt, k, na - 1, b.Dims[nb - 1], Math.Max(nb - 2, 0));
+        }
         long p = LinalgCore.Product(a.Dims.AsSpan(0, na - 1)), q = LinalgCore.Product(b.Dims.AsSpan(0, nb - 1));
         var x = LinalgCore.Cast(a, rt);
         var y = LinalgCore.Cast(b, rt);
@@ -125,7 +132,9 @@ public static partial class np
     /// <param name="a">First operand (flattened).</param>
     /// <param name="b">Second operand (flattened).</param>
     /// <param name="out">Where to put the (a.size, b.size) result; returned.</param>
-    /// <exception cref="ValueError"><paramref name="out"/> has the wrong shape.</exception>
+    /// <exception cref="ValueError"><paramref name="out"/> does not broadcast with the result (NumPy's multiply texts),
+    /// or is read-only.</exception>
+    /// <exception cref="TypeError">The result cannot be cast to <paramref name="out"/>'s dtype ("same_kind").</exception>
     /// <exception cref="ObjectDisposedException">An operand was disposed.</exception>
     public static NDArray outer(NDArray a, NDArray b, NDArray? @out = null)
     {
@@ -138,15 +147,22 @@ public static partial class np
         using var fb = ravel(b);
         using var ca = expand_dims(fa, 1);
         using var cb = expand_dims(fb, 0);
+        if (@out is not null)
+        {
+            // NumPy: multiply(a.ravel()[:, newaxis], b.ravel()[newaxis, :], out): the ufunc's checks in its order
+            // (writeable, same_kind output cast, then broadcasting with out, which may add leading axes).
+            @out.ThrowIfDisposed();
+            if ((@out.FlagBits & ArrayFlags.Writeable) == 0) throw new ValueError("output array is read-only");
+            if (!TypePromotion.CanCast(rt, @out.Dtype, Casting.SameKind))
+                throw LinalgText.CannotCastOutput("multiply", rt, @out.Dtype, "same_kind");
+            var all = LinalgCore.Broadcast(LinalgCore.Broadcast(ca.Dims, cb.Dims)!, @out.Dims)
+                      ?? throw Err.BroadcastMismatch([ca.Dims, cb.Dims, @out.Dims]);
+            if (!all.AsSpan().SequenceEqual(@out.Dims))
+                throw new ValueError($"non-broadcastable output operand with shape {Err.CompactTuple(@out.Dims)} doesn't match the broadcast shape {Err.CompactTuple(all)}");
+        }
         var r = LinalgCore.Multiply(ca, cb, rt);
         if (@out is null) return r;
-        using (r)
-        {
-            if (!@out.Dims.AsSpan().SequenceEqual(r.Dims))
-                throw Err.CouldNotBroadcastInput(r.Dims, @out.Dims);
-            @out.ThrowIfReadOnly();
-            NativeOps.CopyWarn(@out, r);
-        }
+        using (r) NativeOps.CopyWarn(@out, r);
         return @out;
     }
 
@@ -388,7 +404,8 @@ public static partial class np
     }
 
     /// <summary>
-    /// Cross product of 2- or 3-element vectors along the given axes, broadcasting the rest.
+    /// Cross product of 2- or 3-element vectors along the given axes, broadcasting the rest. 2-element vectors
+    /// report NumPy 2's <see cref="DeprecationWarning"/> ("Arrays of 2-dimensional vectors are deprecated. …").
     /// NumPy: <c>np.cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None)</c>.
     /// </summary>
     /// <param name="a">Vectors of 2 or 3 components.</param>

@@ -30,7 +30,9 @@ internal static class ChildProcess
         }
         string output = stdout.Result.Trim();
         Assert.That(p.ExitCode, Is.Zero, $"child '{mode}' exit code {p.ExitCode}; stderr: {stderr.Result}");
-        string last = output.Split('\n')[^1];
+        // The JSON object is the child's last line of its own; LAPACK's XERBLA (on NaN input, as under NumPy) writes
+        // through C stdio, whose buffer is flushed at exit, after it.
+        string last = output.Split('\n').LastOrDefault(l => l.TrimStart().StartsWith('{')) ?? output;
         try
         {
             return JsonDocument.Parse(last).RootElement.Clone();

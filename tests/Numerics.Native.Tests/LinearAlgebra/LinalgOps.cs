@@ -57,9 +57,20 @@ internal static class LinalgOps
             case "qr":
             {
                 var (q, r) = la.qr(A(0), S(1));
-                return S(1) == "r" ? r : new List<object?> { q, r };
+                return S(1) is "r" or "e" or "economic" ? r : new List<object?> { q, r };
             }
-            case "pinv": return la.pinv(A(0), a[1] is null ? null : (NDArray)Convert.ToDouble(a[1]), B(2));
+            case "pinv": return la.pinv(A(0), Nd(a[1]), B(2));
+            case "pinv_rtol": return la.pinv(A(0), hermitian: B(2), rtol: Nd(a[1]));
+            case "matrix_rank_rtol": return la.matrix_rank(A(0), hermitian: B(2), rtol: Nd(a[1]));
+            case "diagonal":
+                return np.diagonal(A(0), Has("offset") ? K<long>("offset") : 0, Has("axis1") ? K<int>("axis1") : 0,
+                    Has("axis2") ? K<int>("axis2") : 1);
+            case "matrix_norm_kd": return la.matrix_norm(A(0), B(2), ToOrd(a[1]));
+            case "linalg_tensordot": return la.tensordot(A(0), A(1), I(2));
+            case "linalg_vecdot": return la.vecdot(A(0), A(1), I(2));
+            case "matrix_transpose": return la.matrix_transpose(A(0));
+            case "dot_out": return np.dot(A(0), A(1), @out: A(2));
+            case "outer_out": return np.outer(A(0), A(1), @out: A(2));
             case "matrix_rank":
                 return la.matrix_rank(A(0), a[1] switch { null => null, NDArray t => t, var t => (NDArray)Convert.ToDouble(t) }, B(2));
             case "lstsq":
@@ -88,6 +99,14 @@ internal static class LinalgOps
             default: throw new InvalidOperationException("unknown fixture op " + op);
         }
     }
+
+    /// <summary>A tolerance argument: null, a number, or an array.</summary>
+    private static NDArray? Nd(object? x) => x switch
+    {
+        null => null,
+        NDArray t => t,
+        var t => (NDArray)Convert.ToDouble(t),
+    };
 
     /// <summary>An einsum operand: an array, or a NumPy scalar the fixture stored as a plain number.</summary>
     private static NDArray Operand(object? x) => x as NDArray ?? (NDArray)Convert.ToDouble(x);
