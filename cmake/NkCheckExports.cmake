@@ -1,4 +1,5 @@
-# NkCheckExports.cmake — ctest script: the library exports nk_* only and does not depend on BLAS/LAPACK.
+# NkCheckExports.cmake — ctest script: the library exports nk_* only (plus the two BLAS/LAPACK error handlers of
+# src/core/nk_xerbla.c, which must keep their names to replace the backend's) and does not depend on BLAS/LAPACK.
 #   cmake -DLIB=<path to .so> -DNM=<nm> -DREADELF=<readelf> -P NkCheckExports.cmake
 # Why: anything else exported would become ABI by accident, and a BLAS in NEEDED would take the backend choice away
 # from the resolver (DESIGN.md §5).
@@ -9,11 +10,14 @@ endif()
 string(REPLACE "\n" ";" lines "${syms}")
 set(bad "")
 set(count 0)
+set(handlers "")
 foreach(line IN LISTS lines)
   if(line MATCHES "^[0-9a-fA-F]+ [A-Za-z] (.+)$")
     set(sym "${CMAKE_MATCH_1}")
     if(sym MATCHES "^nk_")
       math(EXPR count "${count} + 1")
+    elseif(sym STREQUAL "xerbla_" OR sym STREQUAL "cblas_xerbla")
+      set(handlers "${handlers}+")
     else()
       list(APPEND bad "${sym}")
     endif()
@@ -21,6 +25,9 @@ foreach(line IN LISTS lines)
 endforeach()
 if(bad)
   message(FATAL_ERROR "exports outside nk_*: ${bad}")
+endif()
+if(NOT handlers STREQUAL "++")
+  message(FATAL_ERROR "xerbla_ and cblas_xerbla must be exported (src/core/nk_xerbla.c)")
 endif()
 if(count EQUAL 0)
   message(FATAL_ERROR "no nk_* exports found in ${LIB}")

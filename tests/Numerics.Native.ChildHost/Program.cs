@@ -7,6 +7,7 @@ using Numerics.Native.Interop;
 //   backend   load the backend, run the binding checks, report where BLAS and LAPACK came from
 //   threads   report the thread count seen at start, then set and read it back
 //   mathnet   NumericsNativeProvider.IsAvailable() and Use(), then Math.NET on whichever provider it holds
+//   xerbla    calls that make BLAS/LAPACK call their error handler; the process must live to print its line
 var result = new Dictionary<string, object?>();
 string mode = args.Length > 0 ? args[0] : "backend";
 try
@@ -14,6 +15,7 @@ try
     switch (mode)
     {
         case "mathnet": MathNetChecks.Run(result); break;
+        case "xerbla": ErrorHandlerChecks.Run(result); break;
         case "backend":
             NativeBackend.EnsureKernels();
             result["name"] = NativeBackend.Name;

@@ -15,6 +15,11 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial nint getenv(string name);
 
+    internal const int RtldNow = 0x2, RtldGlobal = 0x100;
+
+    [LibraryImport(Lib, EntryPoint = "dlopen", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial nint dlopen(string file, int mode);
+
     [LibraryImport(Lib, EntryPoint = "dlsym", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial nint dlsym(nint handle, string symbol);
 

@@ -182,6 +182,7 @@ public static class NativeBackend
 
         // A failed load is retried on the next call (IsAvailable, then Use, …): the trace tells of this attempt only.
         Trace.Clear();
+        PreloadErrorHandlers();
         string? setting = Libc.GetEnv("NUMERICS_NATIVE_BLAS");
         IReadOnlyList<BackendPlan> plans = BackendPlan.For(setting);
         if (plans.Count == 0)
@@ -284,6 +285,30 @@ public static class NativeBackend
         }
     }
 
+    private const string KernelsFile = "libnumerics_kernels.so";
+
+    /// <summary>Where the kernel library is looked for, in order (then the default search path).</summary>
+    private static string[] KernelCandidates() =>
+    [
+        Path.Combine(AppContext.BaseDirectory, KernelsFile),
+        Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", KernelsFile),
+    ];
+
+    /// <summary>
+    /// Puts the kernel library's <c>xerbla_</c> and <c>cblas_xerbla</c> (native/src/core/nk_xerbla.c: print and
+    /// return) in the global symbol scope before any backend library loads, so the backend binds its error handler
+    /// calls to them: netlib's own handlers end the process (STOP, exit) on an illegal argument, which LAPACK
+    /// raises itself for some inputs (dlascl on a NaN norm inside dgesdd). Without the file nothing changes here;
+    /// <see cref="LoadKernels"/> reports it later.
+    /// </summary>
+    private static void PreloadErrorHandlers()
+    {
+        foreach (string candidate in KernelCandidates())
+        {
+            if (File.Exists(candidate) && Libc.dlopen(candidate, Libc.RtldNow | Libc.RtldGlobal) != 0) return;
+        }
+    }
+
     private static nint LoadKernels(out string path)
     {
         nint host = ResolveLibrary?.Invoke(KernelsLibrary) ?? 0;
@@ -292,13 +317,8 @@ public static class NativeBackend
             path = "(host handle)";
             return host;
         }
-        const string file = "libnumerics_kernels.so";
-        string baseDir = AppContext.BaseDirectory;
-        string[] candidates =
-        [
-            Path.Combine(baseDir, file),
-            Path.Combine(baseDir, "runtimes", "linux-x64", "native", file),
-        ];
+        const string file = KernelsFile;
+        string[] candidates = KernelCandidates();
         var tried = new StringBuilder();
         foreach (string candidate in candidates)
         {

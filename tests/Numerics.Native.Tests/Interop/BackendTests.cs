@@ -20,6 +20,23 @@ public class BackendTests
         Assert.That(NativeBackend.LapackPath, Does.Contain("openblas-pthread"));
     }
 
+    // Netlib's xerbla_ STOPs and its cblas_xerbla exits: a bad argument, or an inf that LAPACK turns into a NaN
+    // scale factor inside dgesdd, ended the process. The interop's handlers print and return on every backend.
+    [TestCase("openblas")]
+    [TestCase("reference")]
+    [TestCase("blis")]
+    public void Backend_ErrorHandlersReturnInsteadOfEndingTheProcess(string backend)
+    {
+        JsonElement r = ChildProcess.Run("xerbla", new Dictionary<string, string?> { ["NUMERICS_NATIVE_BLAS"] = backend });
+        Assert.That(r.TryGetProperty("exception", out var ex), Is.False, ex.ToString() + " " + (r.TryGetProperty("message", out var m) ? m.ToString() : ""));
+        Assert.That(r.GetProperty("name").GetString(), Is.EqualTo(backend));
+        Assert.That(r.GetProperty("alive").GetBoolean(), Is.True);
+        Assert.That(r.GetProperty("dlascl_nan_info").GetInt32(), Is.EqualTo(-5), "LAPACKE reports DLASCL's INFO = -4 as its own parameter 5");
+        Assert.That(r.GetProperty("dgemm_bad_lda_c").GetString(), Is.EqualTo("7,7,7,7"), "an illegal call must not touch C");
+        Assert.That(r.GetProperty("cblas_bad_order_c").GetString(), Is.EqualTo("7,7,7,7"));
+        Assert.That(r.GetProperty("svdvals_inf").GetString(), Is.Not.Empty);
+    }
+
     // Which file serves dgesv_ (dladdr of LAPACKE's own lookup) proves LAPACK switched with the backend.
     [TestCase("openblas", "/openblas-pthread/", "/openblas-pthread/")]
     [TestCase("openblas-pthread", "/openblas-pthread/", "/openblas-pthread/")]
