@@ -51,12 +51,15 @@ public static partial class np
     {
         Live(a);
         Live(repeats);
-        using var flat = axis is null ? ravel(a) : null;
+        // NumPy's PyArray_CheckAxis treats a 0-d array as shape (1,) when an axis is given, so axis 0 (or -1) works.
+        using var flat = axis is null || a.Dims.Length == 0 ? ravel(a) : null;
         var src = flat ?? a;
+        // NumPy converts repeats to a 1-d intp array at most.
+        if (repeats.Dims.Length > 1) throw new ValueError("object too deep for desired array");
         if (src.IsWeak)
         {
             using var s = src.MaterializeStrong();
-            return repeat(s, repeats, 0);
+            return repeat(s, repeats, axis ?? 0);
         }
         int ax = axis is null ? 0 : Layout.NormalizeAxis(axis.Value, src.Dims.Length);
         long n = src.Dims[ax];
@@ -153,23 +156,37 @@ public static partial class np
 
     /// <summary>A copy with elements shifted cyclically along the axes (flattened when axis is null).
     /// NumPy: <c>np.roll(a, shift, axis)</c>.</summary>
-    /// <exception cref="ValueError">shift and axis have different lengths.</exception>
+    /// <exception cref="ValueError">shift and axis do not broadcast ("shape mismatch: …"), or are not 1-d at most.</exception>
+    /// <exception cref="AxisError">An axis is out of bounds.</exception>
     public static NDArray roll(NDArray a, NDArray shift, Axis? axis = null)
     {
         Live(a);
-        var shifts = Live(shift).ToArray<long>();
+        Live(shift);
         if (axis is null)
         {
+            // NumPy: roll(a.ravel(), shift, 0).reshape(a.shape) — several shifts all add up on that one axis.
             using var flat = ravel(a);
-            if (shifts.Length != 1) throw new ValueError("'shift' and 'axis' should be scalars or 1D sequences");
-            using var rolled = roll(flat, shifts[0], 0);
+            using var rolled = roll(flat, shift, 0);
             return reshape(rolled, Shape.Own(a.Dims));
         }
         int nd = a.Dims.Length;
         var axes = axis.Value.Axes.Select(x => Layout.NormalizeAxis(x, nd)).ToArray();
+        // NumPy: broadcast(shift, axis) (its "shape mismatch … Mismatch is between arg 0 …" text), which must be 1-d at most.
+        var bshape = broadcast_shapes(shift.shape, axis.Value.IsSingle ? new Shape(Array.Empty<long>()) : new Shape(axes.Length));
+        if (bshape.Count > 1) throw new ValueError("'shift' and 'axis' should be scalars or 1D sequences");
+        var shifts = shift.ToArray<long>();
         int count = Math.Max(axes.Length, shifts.Length);
-        if (axes.Length != shifts.Length && axes.Length != 1 && shifts.Length != 1)
-            throw new ValueError("shape mismatch: objects cannot be broadcast to a single shape");
+        if (shift.Dtype.IsInexact)
+        {
+            // NumPy sums the shifts per axis and slices with offset % n: a float offset that is not 0 there is a
+            // Python slice error.
+            var sums = new double[nd];
+            var fs = shift.ToArray<double>();
+            for (int i = 0; i < count; i++) sums[axes[axes.Length == 1 ? 0 : i]] += fs[fs.Length == 1 ? 0 : i];
+            for (int d = 0; d < nd; d++)
+                if (sums[d] % Math.Max(a.Dims[d], 1) != 0)
+                    throw new TypeError("slice indices must be integers or None or have an __index__ method");
+        }
         var total = new long[nd];
         for (int i = 0; i < count; i++) total[axes[axes.Length == 1 ? 0 : i]] += shifts[shifts.Length == 1 ? 0 : i];
         var result = NDArray.AllocateLike(a, a.Dtype);

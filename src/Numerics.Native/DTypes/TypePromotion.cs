@@ -100,7 +100,7 @@ internal static class TypePromotion
         "safe" => Casting.Safe,
         "same_kind" => Casting.SameKind,
         "unsafe" => Casting.Unsafe,
-        _ => throw new ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'"),
+        _ => throw new ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe' (got '" + casting + "')"),   // NumPy's PyArray_CastingConverter
     };
 
     internal static bool CanCast(DType from, DType to, Casting casting)

@@ -161,6 +161,14 @@ internal sealed class Call
         {
             case null: throw new ArgumentNullException(nameof(n));
             case JsonObject o when o.ContainsKey("$a"): return Arr(o);
+            case JsonObject o when o.ContainsKey("$f"):
+                // A non-finite Python float (JSON has no literal for it): "nan", "inf", "-inf".
+                return o["$f"]!.GetValue<string>() switch
+                {
+                    "nan" => BitConverter.Int64BitsToDouble(0x7FF8000000000000),   // Python's NaN has the sign bit clear; .NET's double.NaN has it set
+                    "inf" => double.PositiveInfinity,
+                    _ => double.NegativeInfinity,
+                };
             case JsonObject o when o.ContainsKey("$c"):
                 var c = o["$c"]!.AsArray();
                 return new Complex(c[0]!.GetValue<double>(), c[1]!.GetValue<double>());
@@ -232,4 +240,13 @@ internal sealed class Call
     internal byte[] Bytes(int i) => Convert.FromBase64String(_args[i]!["$bytes"]!.GetValue<string>());
 
     internal JsonNode? Kw(string name) => _kwargs[name];
+
+    /// <summary>A keyword argument packed into a dict argument (the generator's <c>**kw</c> cases); null when absent.</summary>
+    private JsonNode? KwIn(int i, string name) => _args[i] is JsonObject o && o.TryGetPropertyValue(name, out var v) ? v : null;
+
+    internal DType? KwDType(int i, string name) => KwIn(i, name) is { } v ? np.dtype(v.GetValue<string>()) : null;
+
+    internal int? KwInt(int i, string name) => KwIn(i, name) is { } v ? v.GetValue<int>() : null;
+
+    internal NDArray? KwArray(int i, string name) => KwIn(i, name) is { } v ? ToArray(v) : null;
 }
