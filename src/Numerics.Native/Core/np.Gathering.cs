@@ -247,6 +247,14 @@ public static partial class np
         using var c = ravel(Live(condition));
         using var cb = c.Dtype.IsBool ? c.SameView() : c.astype(DType.Bool);
         using var a = ravel(Live(arr));
+        // NumPy: take(ravel(arr), nonzero(ravel(condition))[0]) — a true entry past the end of arr is an index error.
+        if (cb.Size > a.Size)
+        {
+            using var tail = cb[new Slice(a.Size, null)];
+            var t = tail.ToArray<bool>();
+            int first = Array.IndexOf(t, true);
+            if (first >= 0) throw Err.IndexOutOfBounds(a.Size + first, 0, a.Size);
+        }
         using var head = a[new Slice(0, cb.Size)];
         using var cut = cb[new Slice(0, head.Size)];
         return head[(NDIndex)cut];

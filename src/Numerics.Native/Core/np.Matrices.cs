@@ -90,6 +90,7 @@ public static partial class np
         x.ThrowIfDisposed();
         if (x.Dims.Length != 1) throw new ValueError("x must be a one-dimensional array or sequence.");
         long n = x.Dims[0], cols = N ?? n;
+        if (cols < 0) throw Err.NegativeDimensions();   // NumPy allocates empty((len(x), N)) first
         var dt = TypePromotion.Promote(x.Dtype, DType.Int64);
         // STOPGAP(native): np.multiply.accumulate belongs to the ufuncs; the products are formed in the result dtype.
         NDArray res;

@@ -246,6 +246,8 @@ internal sealed class Call
 
     internal DType? KwDType(int i, string name) => KwIn(i, name) is { } v ? np.dtype(v.GetValue<string>()) : null;
 
+    internal string? KwString(int i, string name) => KwIn(i, name) is { } v ? v.GetValue<string>() : null;
+
     internal int? KwInt(int i, string name) => KwIn(i, name) is { } v ? v.GetValue<int>() : null;
 
     internal NDArray? KwArray(int i, string name) => KwIn(i, name) is { } v ? ToArray(v) : null;
