@@ -37,8 +37,9 @@ public static partial class np
 
     private static NDArray WithNdmin(NDArray a, int ndmin, bool disposeInput, string order = "K")
     {
+        if (ndmin > NDArray.MaxDims)
+            throw new ValueError($"ndmin bigger than allowable number of dimensions NPY_MAXDIMS (={NDArray.MaxDims})");   // NumPy 2's text
         if (ndmin <= a.Dims.Length) return a;
-        if (ndmin > NDArray.MaxDims) throw Err.TooManyDimensions(ndmin);
         int add = ndmin - a.Dims.Length;
         var shape = new long[ndmin];
         var strides = new long[ndmin];

@@ -288,6 +288,9 @@ public static partial class np
         ArgumentNullException.ThrowIfNull(choices);
         var m = ParseMode(mode);
         if (choices.Length == 0) throw new ValueError("0-length sequence.");
+        // NumPy broadcasts the choices first and the index array last (PyArray_MultiIterFromObjects(mps, n, 1, ap)),
+        // which numbers the operands in its "Mismatch is between arg i … and arg j" text.
+        _ = broadcast_shapes([.. choices.Select(x => Live(x).shape), a.shape]);
         var all = new NDArray[choices.Length + 1];
         all[0] = a;
         Array.Copy(choices, 0, all, 1, choices.Length);

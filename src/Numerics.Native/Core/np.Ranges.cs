@@ -670,7 +670,7 @@ public static partial class np
             var s = new long[n];
             Array.Fill(s, 1L);
             s[i] = dims[i];
-            using var r = arange(dims[i]);
+            using var r = arange(dims[i], dtype);   // NumPy: arange(dim, dtype=dtype), so bool refuses a length above 2
             using var idx = reshape(r, Shape.Own(s));
             using var dst = res[i];
             dst.Assign(idx);

@@ -16,7 +16,20 @@ public class CoreFixtureTests
     {
         ["frombuffer/3"] = "a '>f8' buffer gives a native-order array here (API.md: arrays are always native byte order)",
         ["linspace_f32/0"] = "0-d float32 start/stop are strong in NumPy 2 (NEP 50), so the result is float32, not 1.24's float64",
+        ["array_ndmin/3"] = "NumPy 2's NPY_MAXDIMS is 64, not 32 (NdminAboveTheLimit states 2's text)",
     };
+
+    /// <summary>NumPy 2 (_array_fromobject_generic): "ndmin bigger than allowable number of dimensions NPY_MAXDIMS (=64)";
+    /// the 1.24 oracle says 32 (fixture array_ndmin/3).</summary>
+    [Test]
+    public void NdminAboveTheLimit()
+    {
+        using var a = np.arange(2L);
+        var e = Assert.Throws<ValueError>(() => np.array(a, ndmin: 65));
+        Assert.That(e!.Message, Is.EqualTo("ndmin bigger than allowable number of dimensions NPY_MAXDIMS (=64)"));
+        using var ok = np.array(a, ndmin: 64);
+        Assert.That(ok.ndim, Is.EqualTo(64));
+    }
 
     private static IEnumerable<TestCaseData> Cases() => CoreFixtures.All();
 

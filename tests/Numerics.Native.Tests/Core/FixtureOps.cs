@@ -156,6 +156,7 @@ internal static class FixtureOps
         "setitem_scalar" => Mutate(c.A(0), a => a[c.S(1)] = c.A(2)),
         "fill" => Mutate(c.A(0), a => a.fill(c.A(1))),
         "int_of" => (long)c.A(0),
+        "indices_dtype" => np.indices(c.Shp(0), c.S(1)),
         "pad_kw" => np.pad(c.A(0), c.A(1), c.KwString(2, "mode") ?? "constant", constant_values: c.KwArray(2, "constant_values"),
             end_values: c.KwArray(2, "end_values"), reflect_type: c.KwString(2, "reflect_type") ?? "even"),
         _ => throw new NotSupportedException("no C# mapping for fixture op " + op),
