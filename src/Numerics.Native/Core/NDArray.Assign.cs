@@ -59,15 +59,48 @@ public partial class NDArray
         }
     }
 
+    /// <summary>
+    /// NumPy writes a Python scalar into an array with PyArray_Pack, i.e. the dtype's setitem, not with a cast (indexing
+    /// assignment, <c>fill</c>): a float goes into an integer dtype through Python's <c>int()</c> (truncation, then the C
+    /// conversion of that integer, so 1000.5 → int8 is -24), which refuses NaN ("cannot convert float NaN to integer"),
+    /// infinities and values outside C long; a complex into a real dtype fails in <c>int()</c>/<c>float()</c>.
+    /// Returns the strong 0-d integer to write instead of a weak float, or null when the weak value is written as is.
+    /// </summary>
+    internal static NDArray? PackPythonScalar(NDArray weak, DType target)
+    {
+        if (!weak.IsWeak) return null;
+        if (weak.Weak == WeakKind.Complex && (target.IsInteger || target.IsFloat))
+            throw new TypeError(target.IsInteger
+                ? "int() argument must be a string, a bytes-like object or a real number, not 'complex'"
+                : "float() argument must be a string or a real number, not 'complex'");
+        if (weak.Weak != WeakKind.Float || !target.IsInteger) return null;
+        double x = weak.ToArray<double>()[0];
+        if (double.IsNaN(x)) throw new ValueError("cannot convert float NaN to integer");
+        if (double.IsInfinity(x)) throw new OverflowError("cannot convert float infinity to integer");
+        double t = Math.Truncate(x);
+        const double TwoTo63 = 9223372036854775808.0, TwoTo64 = 18446744073709551616.0;
+        // uint64's setitem tries unsigned long long first, then long long (so -1.5 becomes 2**64 - 1); every other
+        // integer dtype converts through C long and then narrows with C's wrap-around.
+        if (target.Code == DTypeCode.UInt64 && t >= TwoTo63 && t < TwoTo64) return np.array((ulong)t, np.uint64);
+        if (t < -TwoTo63 || t >= TwoTo63) throw new OverflowError("Python int too large to convert to C long");
+        return np.array((long)t, np.int64);
+    }
+
     /// <summary>Fills the array with a value (broadcast, unsafe casting). NumPy: <c>a.fill(value)</c>.</summary>
-    /// <exception cref="ValueError">The array is read-only.</exception>
-    /// <exception cref="OverflowError">A C# integer does not fit an integer dtype.</exception>
+    /// <exception cref="ValueError">The array is read-only, value has more than one element ("setting an array element
+    /// with a sequence."), or a C# NaN goes into an integer dtype ("cannot convert float NaN to integer").</exception>
+    /// <exception cref="OverflowError">A C# integer does not fit an integer dtype, or a C# float is infinite or outside
+    /// C long for one.</exception>
+    /// <exception cref="TypeError">A C# complex goes into a real dtype.</exception>
     /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
     public void fill(NDArray value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Size != 1) throw new ValueError("Input object to FillWithScalar is not a scalar");
-        using var v = value.Dims.Length == 0 ? null : np.reshape(value, Shape.Own([]));
-        Assign(v ?? value);
+        value.ThrowIfDisposed();
+        // NumPy: PyArray_FillWithScalar packs the value into one element (setitem), which refuses sequences.
+        if (value.Size != 1) throw new ValueError("setting an array element with a sequence.");
+        using var packed = PackPythonScalar(value, Dtype);
+        using var v = packed is not null || value.Dims.Length == 0 ? null : np.reshape(value, Shape.Own([]));
+        Assign(packed ?? v ?? value);
     }
 }

@@ -102,6 +102,15 @@ public partial class NDArray
         if (Size != 1) throw Err.SizeOneOnly();
         if (Dtype.IsComplex && typeof(T) != typeof(Complex) && typeof(T) != typeof(Complex64) && typeof(T) != typeof(bool))
             WarningSink.Report(ComplexWarning.DiscardsImaginary());
+        if (Dtype.IsInexact && (typeof(T) == typeof(long) || typeof(T) == typeof(int) || typeof(T) == typeof(short) ||
+                                typeof(T) == typeof(sbyte) || typeof(T) == typeof(ulong) || typeof(T) == typeof(uint) ||
+                                typeof(T) == typeof(ushort) || typeof(T) == typeof(byte)))
+        {
+            // NumPy: int(a) is Python's int() of the float, which refuses NaN and infinities.
+            double x = NativeData.Read<double>(this, 0);
+            if (double.IsNaN(x)) throw new ValueError("cannot convert float NaN to integer");
+            if (double.IsInfinity(x)) throw new OverflowError("cannot convert float infinity to integer");
+        }
         return NativeData.Read<T>(this, 0);
     }
 

@@ -238,7 +238,21 @@ public partial class NDArray : IDisposable
         double n = bytes / Math.Pow(2, unit * 10);
         if (Math.Round(n) == 1024) { unit++; n /= 1024; }
         if (unit == 0) return $"{bytes} {units[0]}";
-        return n.ToString("G3", System.Globalization.CultureInfo.InvariantCulture) + " " + units[unit];
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        // NumPy's _size_to_string: '{:#.3g}' below 1000 (three significant digits, the point always shown: "745. GiB",
+        // "7.28 TiB", "10.0 MiB"), else '{:#.0f}' ("1000. GiB").
+        if (Math.Round(n, MidpointRounding.ToEven) >= 1000)
+            return Math.Round(n, MidpointRounding.ToEven).ToString("F0", inv) + ". " + units[unit];
+        string e = n.ToString("E2", inv);                 // d.ddE+00k, correctly rounded to three digits
+        string digits = e[0] + e.Substring(2, 2);
+        int exp = int.Parse(e.AsSpan(e.IndexOf('E') + 1), System.Globalization.NumberStyles.AllowLeadingSign, inv);
+        string text = exp switch
+        {
+            >= 2 => digits + ".",
+            1 => digits[..2] + "." + digits[2..],
+            _ => digits[..1] + "." + digits[1..],
+        };
+        return text + " " + units[unit];
     }
 
     /// <summary>A view over the same buffer: new shape/strides/offset (and dtype), base = the buffer's owner array.</summary>

@@ -37,8 +37,9 @@ public static partial class np
 
     private static NDArray WithNdmin(NDArray a, int ndmin, bool disposeInput, string order = "K")
     {
+        if (ndmin > NDArray.MaxDims)
+            throw new ValueError($"ndmin bigger than allowable number of dimensions NPY_MAXDIMS (={NDArray.MaxDims})");   // NumPy 2's text
         if (ndmin <= a.Dims.Length) return a;
-        if (ndmin > NDArray.MaxDims) throw Err.TooManyDimensions(ndmin);
         int add = ndmin - a.Dims.Length;
         var shape = new long[ndmin];
         var strides = new long[ndmin];
@@ -67,7 +68,9 @@ public static partial class np
         // The default argument is the interned literal: a reference compare settles the common case.
         if (ReferenceEquals(order, "C") || order is "C" or "F") return;
         if (allowAK && order is "A" or "K") return;
-        throw new ValueError(allowAK ? "order must be one of 'C', 'F', 'A', or 'K' (got '" + order + "')" : "only 'C' or 'F' order is permitted");
+        // NumPy parses the order first (an unknown letter names all four), then refuses 'A'/'K' where only C/F make sense.
+        if (!allowAK && order is "A" or "K") throw new ValueError("only 'C' or 'F' order is permitted");
+        throw new ValueError("order must be one of 'C', 'F', 'A', or 'K' (got '" + order + "')");
     }
 
     // ---- np.array ----
@@ -302,13 +305,17 @@ public static partial class np
         using var grids = indices(shape, dtype ?? DType.Float64);
         var parts = new NDArray[shape.Count];
         for (int i = 0; i < parts.Length; i++) parts[i] = grids[i];
+        NDArray? result = null;
         try
         {
-            return function(parts);
+            result = function(parts);
+            return result;
         }
         finally
         {
-            foreach (var p in parts) p.Dispose();
+            // The function may return one of the grids itself (NumPy: lambda i, j: i); that one is the caller's now.
+            foreach (var p in parts)
+                if (!ReferenceEquals(p, result)) p.Dispose();
         }
     }
 

@@ -140,15 +140,20 @@ public static partial class np
             long v = NativeData.Read<long>(a, 0);
             return v >= sbyte.MinValue ? DType.Int8 : v >= short.MinValue ? DType.Int16 : v >= int.MinValue ? DType.Int32 : DType.Int64;
         }
+        // NumPy's min_scalar_type_num uses round cut-offs, not the types' limits: |x| < 65000 (or non-finite) → float16,
+        // a float64 with |x| < 3.4e38 → float32; a complex with both parts strictly inside ±3.4e38 → complex64 (so a
+        // complex NaN or infinity keeps its dtype); otherwise the dtype itself.
         if (d.IsFloat)
         {
+            if (d.Code == DTypeCode.Float16) return d;
             double x = NativeData.Read<double>(a, 0);
-            if (double.IsNaN(x) || double.IsInfinity(x) || Math.Abs(x) <= 65504.0) return DType.Float16;
-            return Math.Abs(x) <= float.MaxValue ? DType.Float32 : DType.Float64;
+            if ((x > -65000 && x < 65000) || !double.IsFinite(x)) return DType.Float16;
+            if (d.Code == DTypeCode.Float64 && x > -3.4e38 && x < 3.4e38) return DType.Float32;
+            return d;
         }
         var c = NativeData.ReadComplex(a, 0);
-        bool fits(double x) => double.IsNaN(x) || double.IsInfinity(x) || Math.Abs(x) <= float.MaxValue;
-        return fits(c.Real) && fits(c.Imaginary) ? DType.Complex64 : DType.Complex128;
+        bool fits(double x) => x > -3.4e38 && x < 3.4e38;
+        return fits(c.Real) && fits(c.Imaginary) ? DType.Complex64 : d;
     }
 
     /// <summary>Whether a dtype belongs to a NumPy abstract type: "bool", "integer", "signedinteger",

@@ -247,6 +247,14 @@ public static partial class np
         using var c = ravel(Live(condition));
         using var cb = c.Dtype.IsBool ? c.SameView() : c.astype(DType.Bool);
         using var a = ravel(Live(arr));
+        // NumPy: take(ravel(arr), nonzero(ravel(condition))[0]) — a true entry past the end of arr is an index error.
+        if (cb.Size > a.Size)
+        {
+            using var tail = cb[new Slice(a.Size, null)];
+            var t = tail.ToArray<bool>();
+            int first = Array.IndexOf(t, true);
+            if (first >= 0) throw Err.IndexOutOfBounds(a.Size + first, 0, a.Size);
+        }
         using var head = a[new Slice(0, cb.Size)];
         using var cut = cb[new Slice(0, head.Size)];
         return head[(NDIndex)cut];
@@ -280,6 +288,9 @@ public static partial class np
         ArgumentNullException.ThrowIfNull(choices);
         var m = ParseMode(mode);
         if (choices.Length == 0) throw new ValueError("0-length sequence.");
+        // NumPy broadcasts the choices first and the index array last (PyArray_MultiIterFromObjects(mps, n, 1, ap)),
+        // which numbers the operands in its "Mismatch is between arg i … and arg j" text.
+        _ = broadcast_shapes([.. choices.Select(x => Live(x).shape), a.shape]);
         var all = new NDArray[choices.Length + 1];
         all[0] = a;
         Array.Copy(choices, 0, all, 1, choices.Length);

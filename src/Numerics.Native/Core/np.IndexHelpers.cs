@@ -40,7 +40,7 @@ public static partial class np
     public static NDArray[] unravel_index(NDArray indices, Shape shape, string order = "C")
     {
         Live(indices);
-        if (order is not ("C" or "F")) throw new ValueError("only 'C' or 'F' order is permitted");
+        CheckOrder(order, allowAK: false);
         if (!indices.IsWeak && !indices.Dtype.IsInteger)
             throw new TypeError($"only int indices permitted");
         var dims = shape.Dims;
@@ -78,7 +78,10 @@ public static partial class np
         var d = dims.Dims;
         if (multi_index.Length != d.Length)
             throw new ValueError($"parameter multi_index must be a sequence of length {d.Length}");
-        if (order is not ("C" or "F")) throw new ValueError("only 'C' or 'F' order is permitted");
+        CheckOrder(order, allowAK: false);
+        // NumPy converts the coordinates with same_kind casting to intp: floats are refused.
+        foreach (var m in multi_index)
+            if (m is not null && !m.IsWeak && !m.Dtype.IsInteger && !m.Dtype.IsBool) throw new TypeError("only int indices permitted");
         var b = broadcast_arrays(multi_index);
         try
         {

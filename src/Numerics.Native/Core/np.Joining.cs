@@ -229,8 +229,9 @@ public static partial class np
 
     /// <summary>Values inserted before the given indices along an axis (flattened when axis is null).
     /// NumPy: <c>np.insert(arr, obj, values, axis)</c>.</summary>
-    /// <exception cref="IndexError">An index is out of bounds.</exception>
+    /// <exception cref="IndexError">An index is out of bounds, or several indices are not integers.</exception>
     /// <exception cref="ValueError">obj is more than 1-d, or values do not broadcast.</exception>
+    /// <exception cref="TypeError">A single non-integer index ("slice indices must be integers …", as NumPy).</exception>
     public static NDArray insert(NDArray arr, NDArray obj, NDArray values, int? axis = null)
     {
         Live(arr);
@@ -241,10 +242,19 @@ public static partial class np
         int nd = a.Dims.Length;
         int ax = axis is null ? nd - 1 : Layout.NormalizeAxis(axis.Value, nd);
         long n = a.Dims[ax];
-        if (obj.Dims.Length > 1) throw new ValueError("index array argument obj to insert must be one dimensional or scalar");
-        if (!obj.Dtype.IsInteger && !(obj.IsWeak && obj.Weak == WeakKind.Integer) && obj.Size > 0)
-            throw Err.IndexArrayType();
-        var idx = obj.ToArray<long>();
+        // NumPy casts a boolean obj to intp (with a FutureWarning) instead of treating it as a mask.
+        using var boolAsInt = obj.Dtype.IsBool ? asarray(obj, DType.Int64) : null;
+        if (boolAsInt is null && obj.Dims.Length > 1)
+            throw new ValueError("index array argument obj to insert must be one dimensional or scalar");
+        bool integral = obj.Dtype.IsInteger || obj.Dtype.IsBool || (obj.IsWeak && obj.Weak == WeakKind.Integer);
+        if (!integral && obj.Size == 1)
+        {
+            // One non-integer index becomes a slice bound in NumPy (new[:index] = arr[:index]), which Python refuses.
+            double v = obj.ToArray<double>()[0];
+            if (!(v < -n || v > n)) throw new TypeError("slice indices must be integers or None or have an __index__ method");
+        }
+        if (!integral && !obj.IsWeak) throw Err.IndexArrayType();   // an array obj, even empty, must be integer (NumPy)
+        var idx = (boolAsInt ?? obj).ToArray<long>();
         var newShape = a.Dims.AsSpan().ToArray();
         if (idx.Length == 1)
         {
@@ -385,11 +395,14 @@ public static partial class np
 
     /// <summary>Splits into equal sections (views). NumPy: <c>np.split(ary, sections, axis)</c>.</summary>
     /// <exception cref="ValueError">"array split does not result in an equal division".</exception>
+    /// <exception cref="ZeroDivisionError">sections is 0 ("integer modulo by zero", as NumPy's N % sections).</exception>
+    /// <exception cref="IndexError">axis out of range ("tuple index out of range", NumPy's ary.shape[axis]).</exception>
     public static NDArray[] split(NDArray ary, long sections, int axis = 0)
     {
         Live(ary);
-        long n = ary.Dims[Layout.NormalizeAxis(axis, ary.Dims.Length)];
-        if (sections <= 0) throw new ValueError("number sections must be larger than 0.");
+        long n = ary.Dims[SplitAxis(ary, axis)];
+        // NumPy: `if N % sections:` runs first, so 0 sections is Python's modulo error.
+        if (sections == 0) throw new ZeroDivisionError("integer modulo by zero");
         if (n % sections != 0) throw new ValueError("array split does not result in an equal division");
         return array_split(ary, sections, axis);
     }
@@ -402,7 +415,7 @@ public static partial class np
     public static NDArray[] array_split(NDArray ary, long sections, int axis = 0)
     {
         Live(ary);
-        int ax = Layout.NormalizeAxis(axis, ary.Dims.Length);
+        int ax = SplitAxis(ary, axis);
         if (sections <= 0) throw new ValueError("number sections must be larger than 0.");
         long n = ary.Dims[ax], each = n / sections, extras = n % sections;
         var points = new long[sections + 1];
@@ -415,11 +428,20 @@ public static partial class np
     {
         Live(ary);
         ArgumentNullException.ThrowIfNull(indices);
-        int ax = Layout.NormalizeAxis(axis, ary.Dims.Length);
+        int ax = SplitAxis(ary, axis);
         var points = new long[indices.Length + 2];
         Array.Copy(indices, 0, points, 1, indices.Length);
         points[^1] = ary.Dims[ax];
         return SplitAt(ary, ax, points);
+    }
+
+    /// <summary>NumPy's split functions read <c>ary.shape[axis]</c> first: Python tuple indexing, so an axis out of
+    /// range is an IndexError "tuple index out of range", not an AxisError.</summary>
+    private static int SplitAxis(NDArray ary, int axis)
+    {
+        int nd = ary.Dims.Length;
+        if (axis < -nd || axis >= nd) throw new IndexError("tuple index out of range");
+        return axis < 0 ? axis + nd : axis;
     }
 
     private static NDArray[] SplitAt(NDArray ary, int ax, long[] points)

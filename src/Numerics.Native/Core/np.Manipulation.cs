@@ -64,7 +64,8 @@ public static partial class np
         "C" => false,
         "F" => true,
         "A" => a.IsFContiguous && !a.IsCContiguous,
-        _ => throw new ValueError("order must be one of 'C', 'F', 'A' (got '" + order + "')"),
+        "K" => throw new ValueError("order 'K' is not permitted for reshaping"),
+        _ => throw new ValueError("order must be one of 'C', 'F', 'A', or 'K' (got '" + order + "')"),
     };
 
     /// <summary>The same data with a new shape (one dimension may be -1): a view when the strides allow it, else a copy
@@ -268,7 +269,7 @@ public static partial class np
         axis = Layout.NormalizeAxis(axis, n);
         if (start < 0) start += n;
         if (!(0 <= start && start < n + 1))
-            throw new AxisError($"'start' arg requires {-n} <= start < {n + 1}, but {(start < 0 ? start - n : start)} was passed in");
+            throw new AxisError($"'start' arg requires {-n} <= start < {n + 1}, but {start} was passed in");   // NumPy prints start after adding n
         if (axis < start) start--;
         if (axis == start) return a.SameView();
         var axes = new List<int>();
@@ -316,7 +317,12 @@ public static partial class np
         bool[] drop = new bool[n];
         if (axis is Axis ax)
         {
-            foreach (var x in Layout.NormalizeAxes(ax.Axes, n))
+            // NumPy's PyArray_ConvertMultiAxis: a single axis 0 or -1 of a 0-d array means "no axis" (legacy), a
+            // repeated axis is "duplicate value in 'axis'".
+            if (n == 0 && ax.IsSingle && ax.Axes[0] is 0 or -1) return a.SameView();
+            var norm = ax.Axes.Select(x => Layout.NormalizeAxis(x, n)).ToArray();
+            if (norm.Distinct().Count() != norm.Length) throw new ValueError("duplicate value in 'axis'");
+            foreach (var x in norm)
             {
                 if (a.Dims[x] != 1) throw new ValueError("cannot select an axis to squeeze out which has size not equal to one");
                 drop[x] = true;
@@ -377,6 +383,7 @@ public static partial class np
             using var s = array.MaterializeStrong();
             return broadcast_to(s, shape);
         }
+        if (dims.Length == 0 && array.Dims.Length > 0) throw new ValueError("cannot broadcast a non-scalar to a scalar array");
         if (array.Dims.Length > dims.Length)
             throw new ValueError("input operand has more dimensions than allowed by the axis remapping");
         if (!Layout.BroadcastsTo(array.Dims, dims)) throw Err.BroadcastTo(array.Dims, dims);

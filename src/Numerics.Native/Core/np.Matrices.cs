@@ -50,7 +50,8 @@ public static partial class np
     /// <summary>An array with ones at and below the k-th diagonal. NumPy: <c>np.tri(N, M, k, dtype)</c>.</summary>
     public static NDArray tri(long N, long? M = null, long k = 0, DType? dtype = null)
     {
-        var a = ones(Shape.Own([N, M ?? N]), dtype);
+        // NumPy builds the mask from arange(N) and arange(M), so a negative size is an empty axis, not an error.
+        var a = ones(Shape.Own([Math.Max(N, 0), Math.Max(M ?? N, 0)]), dtype);
         NativeOpsMatrix.ZeroTriangle(a, k, keepLower: true);
         return a;
     }
@@ -67,6 +68,8 @@ public static partial class np
         ArgumentNullException.ThrowIfNull(m);
         m.ThrowIfDisposed();
         var shape = m.Dims;
+        // NumPy: mask = tri(*m.shape[-2:], k=k): a 0-d array gives tri() no N.
+        if (shape.Length == 0) throw new TypeError("tri() missing 1 required positional argument: 'N'");
         if (shape.Length < 2)
         {
             long n = shape.Length == 1 ? shape[0] : 1;
@@ -87,6 +90,7 @@ public static partial class np
         x.ThrowIfDisposed();
         if (x.Dims.Length != 1) throw new ValueError("x must be a one-dimensional array or sequence.");
         long n = x.Dims[0], cols = N ?? n;
+        if (cols < 0) throw Err.NegativeDimensions();   // NumPy allocates empty((len(x), N)) first
         var dt = TypePromotion.Promote(x.Dtype, DType.Int64);
         // STOPGAP(native): np.multiply.accumulate belongs to the ufuncs; the products are formed in the result dtype.
         NDArray res;

@@ -10,12 +10,22 @@ public static partial class np
     /// <summary>Integers from start by step, stopping before stop (int64 unless <paramref name="dtype"/>).
     /// NumPy: <c>np.arange(start, stop, step, dtype)</c>.</summary>
     /// <exception cref="ZeroDivisionError">step is 0 ("division by zero").</exception>
+    /// <exception cref="OverflowError">start or start + step does not fit an integer dtype (NumPy 2, NEP 50).</exception>
+    /// <exception cref="TypeError">A bool dtype with more than two values.</exception>
     public static NDArray arange(long start, long stop, long step = 1, DType? dtype = null)
     {
         if (step == 0) throw new ZeroDivisionError("division by zero");
         long diff = stop - start;
         long len = step > 0 ? (diff <= 0 ? 0 : (diff + step - 1) / step) : (diff >= 0 ? 0 : (-diff + -step - 1) / -step);
-        var dt = dtype ?? DType.Int64;
+        var dt = dtype?.NativeOrder ?? DType.Int64;
+        if (dt.IsBool && len > 2) throw new TypeError("arange() is only supported for booleans when the result has at most length 2.");
+        // NumPy 2 writes start and start + step (Python ints) into the result with setitem, so those two must fit an
+        // integer dtype (NEP 50: "Python integer -5 out of bounds for uint8"); the rest is filled with wrap-around.
+        if (dt.IsInteger)
+        {
+            if (len >= 1) NDArray.CheckWeakFits(start, dt);
+            if (len >= 2) NDArray.CheckWeakFits(start + step, dt);
+        }
         if (dt.IsInteger || dt.IsBool)
         {
             var vals = new long[len];
@@ -153,12 +163,17 @@ public static partial class np
             bool single = dt.Code == DTypeCode.Complex64;
             for (long j = 0; j < m; j++)
             {
-                Complex a = R(starts[j]), delta = R(stops[j] - a), step = div > 0 ? R(delta / div) : new Complex(double.NaN, double.NaN);
+                // NumPy divides complex arrays by the Python int div with its complex loop (Smith's method, i.e. a
+                // multiplication by 1/div), not componentwise: CDiv reproduces those bits.
+                Complex a = R(starts[j]), delta = R(stops[j] - a);
+                Complex step = div > 0 ? R(CDiv(delta, new Complex(div, 0))) : new Complex(double.NaN, double.NaN);
                 steps[j] = step;
                 bool zero = div > 0 && step == Complex.Zero;
                 for (long i = 0; i < num; i++)
                 {
-                    Complex t = div > 0 ? (zero ? R(R(new Complex(i, 0) / div) * delta) : R(i * step)) : R(i * delta);
+                    Complex t = div > 0
+                        ? (zero ? R(CMul(R(CDiv(new Complex(i, 0), new Complex(div, 0))), delta)) : R(CMul(new Complex(i, 0), step)))
+                        : R(CMul(new Complex(i, 0), delta));
                     v[i * m + j] = R(t + a);
                 }
                 if (endpoint && num > 1) v[(num - 1) * m + j] = R(stops[j]);
@@ -213,10 +228,20 @@ public static partial class np
                 result = y.astype(target);
             }
         }
-        if (axis != 0 && result.Dims.Length > 0)
+        if (axis != 0)
         {
-            int ax = Layout.NormalizeAxis(axis, result.Dims.Length);
-            var moved = moveaxis(result, 0, ax);
+            // NumPy: _nx.moveaxis(y, 0, axis), so a bad axis reads "destination: axis 2 is out of bounds …".
+            NDArray moved;
+            try
+            {
+                moved = moveaxis(result, 0, axis);
+            }
+            catch
+            {
+                result.Dispose();
+                retstep?.Dispose();
+                throw;
+            }
             result.Dispose();
             return moved;
         }
@@ -225,44 +250,369 @@ public static partial class np
 
     private static DType[] Strong(NDArray a) => a.IsWeak ? [] : [a.Dtype];
 
-    /// <summary>Values evenly spaced on a log scale: base ** linspace(start, stop). NumPy: <c>np.logspace(start, stop, num, endpoint, base, dtype, axis)</c>.</summary>
-    /// <exception cref="ValueError">num is negative.</exception>
+    /// <summary>Values evenly spaced on a log scale: base ** linspace(start, stop). start, stop and base may be arrays
+    /// (broadcast; the new axis is <paramref name="axis"/>). As NumPy 2, start, stop and base become (strong) arrays first,
+    /// so the default base 10.0 makes the result at least float64. NumPy: <c>np.logspace(start, stop, num, endpoint, base, dtype, axis)</c>.</summary>
+    /// <exception cref="ValueError">num is negative, or start, stop and base do not broadcast.</exception>
+    /// <exception cref="AxisError">axis is out of range ("destination: axis 2 is out of bounds …").</exception>
     public static NDArray logspace(NDArray start, NDArray stop, long num = 50, bool endpoint = true, NDArray? @base = null,
         DType? dtype = null, int axis = 0)
     {
-        using var y = linspace(start, stop, num, endpoint, axis: axis);
-        double b = @base is null ? 10.0 : (double)@base;
-        var vals = y.ToArray<double>();
-        // STOPGAP(native): np.power belongs to the ufuncs; Math.Pow is libm's pow, as NumPy's.
-        for (long i = 0; i < vals.LongLength; i++) vals[i] = Math.Pow(b, vals[i]);
-        var r = FromDotNet(vals, y.Dims.AsSpan().ToArray());
-        var dt = dtype?.NativeOrder ?? (@base is null || @base.IsWeak ? y.Dtype : TypePromotion.Promote(@base.Dtype, y.Dtype));
-        if (dt == DType.Float64) return r;
-        using (r) return r.astype(dt);
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(stop);
+        // NumPy 2: ndmax = np.broadcast(start, stop, base).ndim; each becomes np.array(x, ndmin=ndmax) — Python scalars
+        // (weak here) turn into strong 0-d arrays of their kind's default dtype.
+        using var b0 = @base is null ? array(10.0) : array(@base, copy: null);
+        using var s0 = array(start, copy: null);
+        using var t0 = array(stop, copy: null);
+        int ndmax = broadcast_shapes(s0.shape, t0.shape, b0.shape).Count;
+        using var s1 = array(s0, copy: null, ndmin: ndmax);
+        using var t1 = array(t0, copy: null, ndmin: ndmax);
+        using var b1 = array(b0, copy: null, ndmin: ndmax);
+        using var y = linspace(s1, t1, num, endpoint, axis: axis);
+        using var b = expand_dims(b1, axis);
+        var r = Power(b, y);
+        if (dtype is null || r.Dtype == dtype.NativeOrder) return r;
+        using (r) return r.astype(dtype.NativeOrder);
     }
 
-    /// <summary>Values evenly spaced on a log scale between start and stop themselves (same sign; real inputs).
+    /// <summary>np.power(b, y) for a floating or complex y (what logspace needs): libm's pow in the promoted dtype,
+    /// NumPy's npy_cpow for complex.</summary>
+    private static NDArray Power(NDArray b, NDArray y)
+    {
+        var c = PowerC(b, y);
+        // The ufunc allocates its output in the operands' memory order (order 'K'): when y (a moveaxis view for axis ≠ 0)
+        // has the output's shape, the result takes y's layout, as NumPy's.
+        if (!y.Dims.AsSpan().SequenceEqual(c.Dims) || y.IsCContiguous) return c;
+        using (c)
+        {
+            var k = NDArray.AllocateLike(y, c.Dtype);
+            NativeOps.Copy(k, c);
+            return k;
+        }
+    }
+
+    private static NDArray PowerC(NDArray b, NDArray y)
+    {
+        // STOPGAP(native): np.power belongs to the ufuncs; this is its float/complex loop for logspace and geomspace.
+        var dt = TypePromotion.Promote(b.Dtype, y.Dtype);
+        var shape = Layout.BroadcastShapes([b.Dims, y.Dims]);
+        using var bb = broadcast_to(b, Shape.Own(shape));
+        using var yy = broadcast_to(y, Shape.Own(shape));
+        if (dt.IsComplex)
+        {
+            var bv = bb.ToArray<Complex>();
+            var yv = yy.ToArray<Complex>();
+            var v = new Complex[bv.LongLength];
+            bool single = dt.Code == DTypeCode.Complex64;
+            for (long i = 0; i < v.LongLength; i++)
+            {
+                var z = CPow(bv[i], yv[i]);
+                v[i] = single ? new Complex((float)z.Real, (float)z.Imaginary) : z;
+            }
+            using var c = FromDotNet(v, shape);
+            return c.astype(dt);
+        }
+        var bd = bb.ToArray<double>();
+        var yd = yy.ToArray<double>();
+        var r = new double[bd.LongLength];
+        for (long i = 0; i < r.LongLength; i++)
+        {
+            r[i] = dt.Code switch
+            {
+                DTypeCode.Float64 => Math.Pow(bd[i], yd[i]),
+                DTypeCode.Float32 => MathF.Pow((float)bd[i], (float)yd[i]),
+                _ => (double)(Half)MathF.Pow((float)bd[i], (float)yd[i]),   // float16 computes in float32, as NumPy
+            };
+        }
+        using var f = FromDotNet(r, shape);
+        return f.astype(dt);
+    }
+
+    /// <summary>NumPy's npy_cpow: 1 for a zero exponent, repeated multiplication for small integer exponents, else
+    /// libm's cpow (exp(b·log a)).</summary>
+    private static Complex CPow(Complex a, Complex b)
+    {
+        double ar = a.Real, ai = a.Imaginary, br = b.Real, bi = b.Imaginary;
+        if (br == 0 && bi == 0) return new Complex(1, 0);
+        if (ar == 0 && ai == 0)
+        {
+            if (br > 0 && bi == 0) return new Complex(0, 0);
+            return new Complex(double.NaN, double.NaN);   // NumPy: 0 ** (non-positive or complex) sets invalid, gives nan
+        }
+        if (bi == 0 && br >= -1e18 && br <= 1e18 && br == Math.Floor(br))
+        {
+            long n = (long)br;
+            if (n == 1) return a;
+            if (n == 2) return CMul(a, a);
+            if (n == 3) return CMul(a, CMul(a, a));
+            if (n > -100 && n < 100)
+            {
+                Complex aa = new(1, 0), p = a;
+                long m = Math.Abs(n), mask = 1;
+                while (true)
+                {
+                    if ((m & mask) != 0) aa = CMul(aa, p);
+                    mask <<= 1;
+                    if (m < mask || mask <= 0) break;
+                    p = CMul(p, p);
+                }
+                return br < 0 ? CDiv(new Complex(1, 0), aa) : aa;
+            }
+        }
+        return Complex.Exp(CMul(b, Complex.Log(a)));
+    }
+
+    private static Complex CMul(Complex a, Complex b) =>
+        new(a.Real * b.Real - a.Imaginary * b.Imaginary, a.Real * b.Imaginary + a.Imaginary * b.Real);
+
+    /// <summary>NumPy's complex division loop (Smith's method with its zero-divisor branch).</summary>
+    private static Complex CDiv(Complex a, Complex b)
+    {
+        double ar = a.Real, ai = a.Imaginary, br = b.Real, bi = b.Imaginary;
+        double brAbs = Math.Abs(br), biAbs = Math.Abs(bi);
+        if (brAbs >= biAbs)
+        {
+            if (brAbs == 0 && biAbs == 0) return new Complex(ar / brAbs, ai / brAbs);
+            double rat = bi / br, scl = 1.0 / (br + bi * rat);
+            return new Complex((ar + ai * rat) * scl, (ai - ar * rat) * scl);
+        }
+        else
+        {
+            double rat = br / bi, scl = 1.0 / (bi + br * rat);
+            return new Complex((ar * rat + ai) * scl, (ai * rat - ar) * scl);
+        }
+    }
+
+    /// <summary>Values evenly spaced on a log scale between start and stop themselves (a geometric progression); start
+    /// and stop may be negative, complex (a logarithmic spiral) or arrays (broadcast; the new axis is <paramref name="axis"/>).
+    /// NumPy 2's algorithm: rotate start onto the positive reals (divide by sign(start)), logspace between the log10s,
+    /// put start/stop back at the ends, rotate back. The working dtype is result_type(start, stop, float, zeros((), dtype)).
     /// NumPy: <c>np.geomspace(start, stop, num, endpoint, dtype, axis)</c>.</summary>
-    /// <exception cref="ValueError">start or stop is zero ("Geometric sequence cannot include zero").</exception>
+    /// <exception cref="ValueError">start or stop is zero ("Geometric sequence cannot include zero"), or num is negative.</exception>
+    /// <exception cref="AxisError">axis is out of range.</exception>
     public static NDArray geomspace(NDArray start, NDArray stop, long num = 50, bool endpoint = true, DType? dtype = null, int axis = 0)
     {
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(stop);
-        double a = (double)start, b = (double)stop;
-        if (a == 0 || b == 0) throw new ValueError("Geometric sequence cannot include zero");
-        if (num < 0) throw new ValueError($"Number of samples, {num}, must be non-negative.");
-        double sign = Math.Sign(a);
-        double la = Math.Log10(a / sign), lb = Math.Log10(b / sign);
-        using var y = linspace(la, lb, num, endpoint);
-        var vals = y.ToArray<double>();
-        for (long i = 0; i < vals.LongLength; i++) vals[i] = Math.Pow(10.0, vals[i]);
-        if (num > 0) vals[0] = a / sign;
-        if (num > 1 && endpoint) vals[num - 1] = b / sign;
-        for (long i = 0; i < vals.LongLength; i++) vals[i] *= sign;
-        var r = FromDotNet(vals, [num]);
-        var dt = dtype?.NativeOrder ?? DType.Float64;
-        if (dt == DType.Float64) return r;
-        using (r) return r.astype(dt);
+        start.ThrowIfDisposed();
+        stop.ThrowIfDisposed();
+        if (AnyZero(start) || AnyZero(stop)) throw new ValueError("Geometric sequence cannot include zero");
+        var dt = TypePromotion.Result(
+            [.. Strong(start), .. Strong(stop), dtype?.NativeOrder ?? DType.Float64],
+            [start.IsWeak ? start.Weak : WeakKind.None, stop.IsWeak ? stop.Weak : WeakKind.None, WeakKind.Float]);
+        var bshape = Layout.BroadcastShapes([start.Dims, stop.Dims]);
+        long m = Layout.Product(bshape);
+        using var sa = asarray(start, dt);
+        using var ta = asarray(stop, dt);
+        using var sb = broadcast_to(sa, Shape.Own(bshape));
+        using var tb = broadcast_to(ta, Shape.Own(bshape));
+        var sv = sb.ToArray<Complex>();
+        var tv = tb.ToArray<Complex>();
+        var outShape = new long[bshape.Length + 1];
+        outShape[0] = num;
+        Array.Copy(bshape, 0, outShape, 1, bshape.Length);
+        NDArray result;
+        // STOPGAP(native): sign, division, log10, power and multiply are NumPy ufunc steps, done here per element in
+        // the working dtype's precision (float16 and complex64 steps computed wider, then rounded).
+        if (dt.IsComplex)
+        {
+            bool single = dt.Code == DTypeCode.Complex64;
+            Complex R(Complex z) => single ? new Complex((float)z.Real, (float)z.Imaginary) : z;
+            var sign = new Complex[m];
+            var a1 = new Complex[m];
+            var b1 = new Complex[m];
+            var la = new Complex[m];
+            var lb = new Complex[m];
+            for (long j = 0; j < m; j++)
+            {
+                sign[j] = R(CSign(sv[j]));
+                a1[j] = R(CDiv(sv[j], sign[j]));
+                b1[j] = R(CDiv(tv[j], sign[j]));
+                la[j] = R(CLog10(a1[j]));
+                lb[j] = R(CLog10(b1[j]));
+            }
+            using var las = FromDotNet(la, bshape);
+            using var lbs = FromDotNet(lb, bshape);
+            using var lat = las.astype(dt);
+            using var lbt = lbs.astype(dt);
+            using var y = linspace(lat, lbt, num, endpoint);
+            var yv = y.ToArray<Complex>();
+            var v = new Complex[yv.LongLength];
+            for (long i = 0; i < num; i++)
+            {
+                for (long j = 0; j < m; j++)
+                {
+                    // power(10.0, y) is a complex128 step whatever dt is; the cast back to dt rounds it.
+                    Complex p = R(CPow(new Complex(10, 0), yv[i * m + j]));
+                    if (i == 0) p = a1[j];
+                    else if (endpoint && i == num - 1) p = b1[j];
+                    v[i * m + j] = R(CMul(p, sign[j]));
+                }
+            }
+            using var c = FromDotNet(v, outShape);
+            result = c.astype(dt);
+        }
+        else
+        {
+            Func<double, double> r = dt.Code switch
+            {
+                DTypeCode.Float32 => x => (float)x,
+                DTypeCode.Float16 => x => (double)(Half)x,
+                _ => x => x,
+            };
+            Func<double, double> log10 = dt.Code switch
+            {
+                DTypeCode.Float32 => x => MathF.Log10((float)x),
+                DTypeCode.Float16 => x => (double)(Half)MathF.Log10((float)x),
+                _ => Math.Log10,
+            };
+            var sign = new double[m];
+            var a1 = new double[m];
+            var b1 = new double[m];
+            var la = new double[m];
+            var lb = new double[m];
+            for (long j = 0; j < m; j++)
+            {
+                double a = sv[j].Real;
+                sign[j] = a > 0 ? 1 : a < 0 ? -1 : a == 0 ? 0 : double.NaN;
+                a1[j] = r(a / sign[j]);
+                b1[j] = r(tv[j].Real / sign[j]);
+                la[j] = log10(a1[j]);
+                lb[j] = log10(b1[j]);
+            }
+            using var las = FromDotNet(la, bshape);
+            using var lbs = FromDotNet(lb, bshape);
+            using var lat = las.astype(dt);
+            using var lbt = lbs.astype(dt);
+            using var y = linspace(lat, lbt, num, endpoint);
+            var yv = y.ToArray<double>();
+            var v = new double[yv.LongLength];
+            for (long i = 0; i < num; i++)
+            {
+                for (long j = 0; j < m; j++)
+                {
+                    // power(10.0, y): logspace's base is a float64 array, so the power is a float64 step.
+                    double p = r(Math.Pow(10.0, yv[i * m + j]));
+                    if (i == 0) p = a1[j];
+                    else if (endpoint && i == num - 1) p = b1[j];
+                    v[i * m + j] = r(p * sign[j]);
+                }
+            }
+            using var f = FromDotNet(v, outShape);
+            result = f.astype(dt);
+        }
+        if (axis != 0)
+        {
+            NDArray moved;
+            try
+            {
+                moved = moveaxis(result, 0, axis);
+            }
+            catch
+            {
+                result.Dispose();
+                throw;
+            }
+            result.Dispose();
+            result = moved;
+        }
+        if (dtype is null || result.Dtype == dtype.NativeOrder) return result;
+        using (result) return result.astype(dtype.NativeOrder);
+    }
+
+    private static bool AnyZero(NDArray a)
+    {
+        using var s = a.IsWeak ? a.MaterializeStrong() : asarray(a);
+        foreach (var z in s.ToArray<Complex>())
+            if (z.Real == 0 && z.Imaginary == 0) return true;
+        return false;
+    }
+
+    /// <summary>NumPy 2's sign of a complex number: z / |z| (nan for nan, the axis direction for infinities).</summary>
+    private static Complex CSign(Complex z)
+    {
+        double re = z.Real, im = z.Imaginary, abs = LibM.Hypot(re, im);
+        if (double.IsNaN(abs)) return new Complex(double.NaN, double.NaN);
+        if (double.IsInfinity(abs))
+        {
+            if (double.IsInfinity(re)) return double.IsInfinity(im) ? new Complex(double.NaN, double.NaN) : new Complex(re > 0 ? 1 : -1, 0);
+            return new Complex(0, im > 0 ? 1 : -1);
+        }
+        if (abs == 0) return Complex.Zero;
+        return new Complex(re / abs, im / abs);
+    }
+
+    /// <summary>NumPy's complex log10: clog(z) scaled by log10(e) in both parts.</summary>
+    private static Complex CLog10(Complex z)
+    {
+        const double Log10E = 0.434294481903251827651128918916605082;
+        var l = CLog(z);
+        return new Complex(l.Real * Log10E, l.Imaginary * Log10E);
+    }
+
+    /// <summary>glibc's clog, which NumPy's complex log calls: near |z| = 1 the real part is log1p(|z|² − 1)/2, not
+    /// log(hypot), so the last bits differ from System.Numerics.Complex.Log there.</summary>
+    private static Complex CLog(Complex z)
+    {
+        double re = z.Real, im = z.Imaginary;
+        if (re == 0 && im == 0)
+            return new Complex(double.NegativeInfinity, double.CopySign(double.IsNegative(re) ? Math.PI : 0, im));
+        if (double.IsNaN(re) || double.IsNaN(im))
+            return new Complex(double.IsInfinity(re) || double.IsInfinity(im) ? double.PositiveInfinity : double.NaN, double.NaN);
+        double absx = Math.Abs(re), absy = Math.Abs(im);
+        int scale = 0;
+        if (absx < absy) (absx, absy) = (absy, absx);
+        if (absx > double.MaxValue / 2)
+        {
+            scale = -1;
+            absx = Math.ScaleB(absx, scale);
+            absy = absy >= 2 * 2.2250738585072014e-308 ? Math.ScaleB(absy, scale) : 0;
+        }
+        else if (absx < 2.2250738585072014e-308 && absy < 2.2250738585072014e-308)
+        {
+            scale = 53;
+            absx = Math.ScaleB(absx, scale);
+            absy = Math.ScaleB(absy, scale);
+        }
+        double real;
+        const double Eps = 2.220446049250313e-16;
+        if (absx == 1 && scale == 0) real = LibM.Log1p(absy * absy) / 2;
+        else if (absx > 1 && absx < 2 && absy < 1 && scale == 0)
+        {
+            double d2m1 = (absx - 1) * (absx + 1);
+            if (absy >= Eps) d2m1 += absy * absy;
+            real = LibM.Log1p(d2m1) / 2;
+        }
+        else if (absx < 1 && absx >= 0.5 && absy < Eps / 2 && scale == 0)
+            real = LibM.Log1p((absx - 1) * (absx + 1)) / 2;
+        else if (absx < 1 && absx >= 0.5 && scale == 0 && absx * absx + absy * absy >= 0.5)
+            real = LibM.Log1p(X2Y2M1(absx, absy)) / 2;
+        else
+            real = Math.Log(LibM.Hypot(absx, absy)) - scale * 0.693147180559945309417232121458176568;
+        return new Complex(real, Math.Atan2(im, re));
+    }
+
+    /// <summary>glibc's __x2y2m1: x² + y² − 1 with the squares split exactly and summed smallest first.</summary>
+    private static double X2Y2M1(double x, double y)
+    {
+        var v = new double[5];
+        v[1] = x * x;
+        v[0] = Math.FusedMultiplyAdd(x, x, -v[1]);
+        v[3] = y * y;
+        v[2] = Math.FusedMultiplyAdd(y, y, -v[3]);
+        v[4] = -1;
+        Comparison<double> byAbs = (p, q) => Math.Abs(p).CompareTo(Math.Abs(q));
+        Array.Sort(v, byAbs);
+        for (int i = 0; i <= 3; i++)
+        {
+            double hi = v[i + 1] + v[i];
+            double lo = (v[i + 1] - hi) + v[i];
+            v[i + 1] = hi;
+            v[i] = lo;
+            Array.Sort(v, i + 1, 4 - i, Comparer<double>.Create(byAbs));
+        }
+        return v[4] + v[3] + v[2] + v[1] + v[0];
     }
 
     /// <summary>Coordinate matrices from coordinate vectors ("xy" indexing, copies). NumPy: <c>np.meshgrid(*xi)</c>.</summary>
@@ -320,7 +670,7 @@ public static partial class np
             var s = new long[n];
             Array.Fill(s, 1L);
             s[i] = dims[i];
-            using var r = arange(dims[i]);
+            using var r = arange(dims[i], dtype);   // NumPy: arange(dim, dtype=dtype), so bool refuses a length above 2
             using var idx = reshape(r, Shape.Own(s));
             using var dst = res[i];
             dst.Assign(idx);

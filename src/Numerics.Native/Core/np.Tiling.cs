@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Numerics.Native;
 
 public static partial class np
@@ -51,12 +53,15 @@ public static partial class np
     {
         Live(a);
         Live(repeats);
-        using var flat = axis is null ? ravel(a) : null;
+        // NumPy's PyArray_CheckAxis treats a 0-d array as shape (1,) when an axis is given, so axis 0 (or -1) works.
+        using var flat = axis is null || a.Dims.Length == 0 ? ravel(a) : null;
         var src = flat ?? a;
+        // NumPy converts repeats to a 1-d intp array at most.
+        if (repeats.Dims.Length > 1) throw new ValueError("object too deep for desired array");
         if (src.IsWeak)
         {
             using var s = src.MaterializeStrong();
-            return repeat(s, repeats, 0);
+            return repeat(s, repeats, axis ?? 0);
         }
         int ax = axis is null ? 0 : Layout.NormalizeAxis(axis.Value, src.Dims.Length);
         long n = src.Dims[ax];
@@ -153,23 +158,37 @@ public static partial class np
 
     /// <summary>A copy with elements shifted cyclically along the axes (flattened when axis is null).
     /// NumPy: <c>np.roll(a, shift, axis)</c>.</summary>
-    /// <exception cref="ValueError">shift and axis have different lengths.</exception>
+    /// <exception cref="ValueError">shift and axis do not broadcast ("shape mismatch: …"), or are not 1-d at most.</exception>
+    /// <exception cref="AxisError">An axis is out of bounds.</exception>
     public static NDArray roll(NDArray a, NDArray shift, Axis? axis = null)
     {
         Live(a);
-        var shifts = Live(shift).ToArray<long>();
+        Live(shift);
         if (axis is null)
         {
+            // NumPy: roll(a.ravel(), shift, 0).reshape(a.shape) — several shifts all add up on that one axis.
             using var flat = ravel(a);
-            if (shifts.Length != 1) throw new ValueError("'shift' and 'axis' should be scalars or 1D sequences");
-            using var rolled = roll(flat, shifts[0], 0);
+            using var rolled = roll(flat, shift, 0);
             return reshape(rolled, Shape.Own(a.Dims));
         }
         int nd = a.Dims.Length;
         var axes = axis.Value.Axes.Select(x => Layout.NormalizeAxis(x, nd)).ToArray();
+        // NumPy: broadcast(shift, axis) (its "shape mismatch … Mismatch is between arg 0 …" text), which must be 1-d at most.
+        var bshape = broadcast_shapes(shift.shape, axis.Value.IsSingle ? new Shape(Array.Empty<long>()) : new Shape(axes.Length));
+        if (bshape.Count > 1) throw new ValueError("'shift' and 'axis' should be scalars or 1D sequences");
+        var shifts = shift.ToArray<long>();
         int count = Math.Max(axes.Length, shifts.Length);
-        if (axes.Length != shifts.Length && axes.Length != 1 && shifts.Length != 1)
-            throw new ValueError("shape mismatch: objects cannot be broadcast to a single shape");
+        if (shift.Dtype.IsInexact)
+        {
+            // NumPy sums the shifts per axis and slices with offset % n: a float offset that is not 0 there is a
+            // Python slice error.
+            var sums = new double[nd];
+            var fs = shift.ToArray<double>();
+            for (int i = 0; i < count; i++) sums[axes[axes.Length == 1 ? 0 : i]] += fs[fs.Length == 1 ? 0 : i];
+            for (int d = 0; d < nd; d++)
+                if (sums[d] % Math.Max(a.Dims[d], 1) != 0)
+                    throw new TypeError("slice indices must be integers or None or have an __index__ method");
+        }
         var total = new long[nd];
         for (int i = 0; i < count; i++) total[axes[axes.Length == 1 ? 0 : i]] += shifts[shifts.Length == 1 ? 0 : i];
         var result = NDArray.AllocateLike(a, a.Dtype);
@@ -220,8 +239,9 @@ public static partial class np
         }
     }
 
-    /// <summary>Pads an array. Modes: "constant" (constant_values), "edge", "wrap", "reflect", "symmetric" (with
-    /// reflect_type "even"), "empty". NumPy: <c>np.pad(array, pad_width, mode, constant_values=…)</c>.</summary>
+    /// <summary>Pads an array. Modes: "constant" (constant_values), "edge", "linear_ramp" (end_values), "maximum",
+    /// "minimum", "mean", "median" (over the whole axis), "wrap", "reflect", "symmetric" (reflect_type "even" or
+    /// "odd"), "empty". NumPy: <c>np.pad(array, pad_width, mode, constant_values=…, end_values=…)</c>.</summary>
     /// <exception cref="ValueError">Unknown or unsupported mode, negative widths, or padding an empty axis with a non-constant mode.</exception>
     public static NDArray pad(NDArray array, NDArray pad_width, string mode = "constant", NDArray? constant_values = null,
         NDArray? end_values = null, string reflect_type = "even")
@@ -231,7 +251,7 @@ public static partial class np
         var widths = PadPairs(pad_width, nd, "pad_width");
         foreach (var (b, e) in widths)
             if (b < 0 || e < 0) throw new ValueError("index can't contain negative values");
-        if (reflect_type is not ("even" or "odd")) throw new ValueError($"unsupported reflect_type '{reflect_type}'");
+        // NumPy only asks whether reflect_type is "odd"; any other value reflects evenly.
         var outShape = new long[nd];
         for (int d = 0; d < nd; d++) outShape[d] = array.Dims[d] + widths[d].Item1 + widths[d].Item2;
         var result = NDArray.Allocate(outShape, array.Dtype);
@@ -254,20 +274,24 @@ public static partial class np
                     }
                     break;
                 }
-                case "edge" or "wrap" or "reflect" or "symmetric":
+                case "edge" or "wrap" or "reflect" or "symmetric" or "maximum" or "minimum" or "mean" or "median" or "linear_ramp":
+                    var ev = mode == "linear_ramp" ? PadValues(end_values, nd) : null;
                     for (int d = 0; d < nd; d++)
                     {
                         var (b, e) = widths[d];
                         long n = array.Dims[d];
                         if (n == 0 && (b > 0 || e > 0))
                             throw new ValueError($"can't extend empty axis {d} using modes other than 'constant' or 'empty'");
-                        FillAxis(result, d, b, e, n, mode, reflect_type == "odd", widths, array.Dims);
+                        if (mode == "linear_ramp") RampAxis(result, d, b, e, n, ev![d], widths, array.Dims);
+                        else if (mode is "maximum" or "minimum" or "mean" or "median") StatAxis(result, d, b, e, n, mode, widths, array.Dims);
+                        else if (reflect_type == "odd" && mode is "reflect" or "symmetric" && n > 1)
+                            ReflectOddAxis(result, d, b, e, n, mode == "symmetric", widths, array.Dims);
+                        else FillAxis(result, d, b, e, n, mode is "reflect" or "symmetric" && n == 1 ? "edge" : mode, false, widths, array.Dims);
                     }
                     break;
                 default:
                     throw new ValueError($"mode '{mode}' is not supported");
             }
-            _ = end_values;
             return result;
         }
         catch
@@ -296,22 +320,133 @@ public static partial class np
         return r;
     }
 
+    /// <summary>NumPy's _as_pairs(values, ndim): the values become an array first (np.array), so each pair holds strong
+    /// 0-d arrays of that array's dtype — assigned with an unsafe cast (-1 into uint8 is 255, not an OverflowError).</summary>
     private static (NDArray, NDArray)[] PadValues(NDArray? values, int nd)
     {
-        NDArray zero = 0L;
-        if (values is null) return Enumerable.Repeat((zero, zero), nd).ToArray();
-        if (values.Size == 1 || values.IsWeak)
-        {
-            return Enumerable.Repeat((values, values), nd).ToArray();
-        }
-        var flat = values.ToArray<double>();
+        using var arr = values is null ? array(0L) : array(values);
+        using var flat = ravel(arr);
         var r = new (NDArray, NDArray)[nd];
         for (int d = 0; d < nd; d++)
         {
-            r[d] = flat.Length == 2 ? (flat[0], flat[1]) : (flat[2 * d], flat[2 * d + 1]);
-            if (values.Dtype.IsInteger) r[d] = ((long)flat[flat.Length == 2 ? 0 : 2 * d], (long)flat[flat.Length == 2 ? 1 : 2 * d + 1]);
+            long i0 = flat.Size switch { 1 => 0, 2 => 0, _ => 2 * d }, i1 = flat.Size switch { 1 => 0, 2 => 1, _ => 2 * d + 1 };
+            r[d] = (flat[i0], flat[i1]);   // full integer indexing: 0-d copies
         }
         return r;
+    }
+
+    /// <summary>Pad modes "maximum", "minimum", "mean", "median" (whole axis, NumPy's default stat_length): the
+    /// statistic of the original values along the axis, rounded half to even for integer dtypes (NumPy's
+    /// _round_if_needed), written to both sides.</summary>
+    private static void StatAxis(NDArray result, int d, long before, long after, long n, string mode, (long, long)[] widths, long[] orig)
+    {
+        if (before == 0 && after == 0) return;
+        // STOPGAP(native): the reductions belong to the ufuncs; here one C# loop per lane, summing in order (NumPy's
+        // sum along an outer axis; the same as its pairwise sum for lanes of up to 8).
+        using var interior = AxisRegion(result, d, before, n, widths, orig, d);
+        using var lanes = moveaxis(interior, d, -1);
+        var dt = result.Dtype;
+        long m = n == 0 ? 0 : lanes.Size / n;
+        var statShape = interior.Dims.AsSpan().ToArray();
+        statShape[d] = 1;
+        NDArray stat;
+        if (dt.IsComplex)
+        {
+            var v = lanes.ToArray<Complex>();
+            var r = new Complex[m];
+            for (long j = 0; j < m; j++)
+            {
+                var lane = v.AsSpan((int)(j * n), (int)n).ToArray();
+                r[j] = mode switch
+                {
+                    "maximum" => lane.Aggregate((x, y) => CLess(x, y) ? y : x),
+                    "minimum" => lane.Aggregate((x, y) => CLess(y, x) ? y : x),
+                    "mean" => lane.Aggregate(Complex.Zero, (x, y) => x + y) / n,
+                    _ => MedianC(lane),
+                };
+            }
+            using var rs = array(r);
+            using var rr = rs.reshape(statShape);
+            stat = rr.astype(dt);
+        }
+        else
+        {
+            var v = lanes.ToArray<double>();
+            var r = new double[m];
+            for (long j = 0; j < m; j++)
+            {
+                var lane = v.AsSpan((int)(j * n), (int)n).ToArray();
+                double x = mode switch
+                {
+                    // NaN propagates as the data's own NaN (its sign bit as stored; .NET's double.NaN has it set).
+                    "maximum" => lane.Any(double.IsNaN) ? lane.First(double.IsNaN) : lane.Max(),
+                    "minimum" => lane.Any(double.IsNaN) ? lane.First(double.IsNaN) : lane.Min(),
+                    "mean" => Mean(lane, dt),
+                    _ => Median(lane, dt),
+                };
+                if (dt.IsInteger && mode is "mean" or "median") x = Math.Round(x, MidpointRounding.ToEven);
+                r[j] = x;
+            }
+            using var rs = array(r);
+            using var rr = rs.reshape(statShape);
+            stat = rr.astype(dt);
+        }
+        using (stat)
+        {
+            using (var left = AxisRegion(result, d, 0, before, widths, orig, d)) left.Assign(stat);
+            using (var right = AxisRegion(result, d, result.Dims[d] - after, after, widths, orig, d)) right.Assign(stat);
+        }
+
+        static bool CLess(Complex a, Complex b) => a.Real < b.Real || (a.Real == b.Real && a.Imaginary < b.Imaginary);
+
+        static double Mean(double[] lane, DType dt)
+        {
+            // np.mean: float32 (and float16, via float32) accumulate in float32, everything else in float64.
+            if (dt.Code is DTypeCode.Float32 or DTypeCode.Float16)
+            {
+                float acc = 0;
+                foreach (var x in lane) acc += (float)x;
+                return acc / lane.Length;
+            }
+            double sum = 0;
+            foreach (var x in lane) sum += x;
+            return sum / lane.Length;
+        }
+
+        static double Median(double[] lane, DType dt)
+        {
+            if (lane.Any(double.IsNaN)) return lane.First(double.IsNaN);
+            Array.Sort(lane);
+            int h = lane.Length / 2;
+            return lane.Length % 2 == 1 ? lane[h] : Mean([lane[h - 1], lane[h]], dt);
+        }
+
+        static Complex MedianC(Complex[] lane)
+        {
+            Array.Sort(lane, (a, b) => CLess(a, b) ? -1 : CLess(b, a) ? 1 : 0);
+            int h = lane.Length / 2;
+            return lane.Length % 2 == 1 ? lane[h] : (lane[h - 1] + lane[h]) / 2;
+        }
+    }
+
+    /// <summary>Pad mode "linear_ramp": NumPy's _get_linear_ramps — linspace(end_value, edge, width, endpoint=False,
+    /// dtype=array.dtype) on each side (the right one reversed).</summary>
+    private static void RampAxis(NDArray result, int d, long before, long after, long n, (NDArray, NDArray) ends,
+        (long, long)[] widths, long[] orig)
+    {
+        _ = n;
+        var dt = result.Dtype;
+        using (var leftEdge = AxisRegion(result, d, before, 1, widths, orig, d))
+        using (var le = squeeze(leftEdge, d))
+        using (var ramp = linspace(ends.Item1, le, before, endpoint: false, dtype: dt, axis: d))
+        using (var left = AxisRegion(result, d, 0, before, widths, orig, d))
+            left.Assign(ramp);
+        using (var rightEdge = AxisRegion(result, d, result.Dims[d] - after - 1, 1, widths, orig, d))
+        using (var re = squeeze(rightEdge, d))
+        using (var ramp = linspace(ends.Item2, re, after, endpoint: false, dtype: dt, axis: d))
+        using (var rev = flip(ramp, d))
+        using (var right = AxisRegion(result, d, result.Dims[d] - after, after, widths, orig, d))
+            right.Assign(rev);
     }
 
     private static NDArray Interior(NDArray result, (long, long)[] widths, long[] orig)
@@ -379,6 +514,82 @@ public static partial class np
                 // odd reflection: 2*edge - value; needs arithmetic, which belongs to the ufuncs issue.
                 throw new ValueError("reflect_type 'odd' is not supported yet");
             }
+        }
+    }
+
+    /// <summary>reflect_type "odd": NumPy's _set_reflect_both, repeated until the pads are full — each chunk is the
+    /// mirrored data next to the edge, negated about the edge (2·edge − value, in the array's dtype).</summary>
+    private static void ReflectOddAxis(NDArray result, int d, long left, long right, long n, bool symmetric, (long, long)[] widths, long[] orig)
+    {
+        long total = result.Dims[d];
+        while (left > 0 || right > 0)
+        {
+            long oldLength = total - right - left, edgeOffset;
+            if (symmetric)
+            {
+                oldLength = oldLength / n * n;
+                edgeOffset = 1;
+            }
+            else
+            {
+                oldLength = (oldLength - 1) / (n - 1) * (n - 1) + 1 - 1;
+                edgeOffset = 0;
+            }
+            if (left > 0)
+            {
+                long chunk = Math.Min(oldLength, left), stop = left - edgeOffset;
+                using var src = AxisRegion(result, d, stop + 1, chunk, widths, orig, d);
+                using var edge = AxisRegion(result, d, left, 1, widths, orig, d);
+                using var val = OddChunk(edge, src, d);
+                using var dst = AxisRegion(result, d, left - chunk, chunk, widths, orig, d);
+                dst.Assign(val);
+                left -= chunk;
+            }
+            if (right > 0)
+            {
+                long chunk = Math.Min(oldLength, right), first = total - right + edgeOffset - 2;
+                using var src = AxisRegion(result, d, first - chunk + 1, chunk, widths, orig, d);
+                using var edge = AxisRegion(result, d, total - right - 1, 1, widths, orig, d);
+                using var val = OddChunk(edge, src, d);
+                using var dst = AxisRegion(result, d, total - right, chunk, widths, orig, d);
+                dst.Assign(val);
+                right -= chunk;
+            }
+        }
+
+        static NDArray OddChunk(NDArray edge, NDArray chunk, int d)
+        {
+            // STOPGAP(native): 2 * edge - chunk[::-1] is ufunc arithmetic; done here in the dtype's own arithmetic
+            // (wrap-around for integers, one rounding for floats).
+            using var rev = flip(chunk, d);
+            using var e = broadcast_to(edge, rev.shape);
+            var dt = chunk.Dtype;
+            var shape = rev.Dims.AsSpan().ToArray();
+            NDArray r;
+            if (dt.IsComplex)
+            {
+                var ev = e.ToArray<Complex>();
+                var cv = rev.ToArray<Complex>();
+                for (int i = 0; i < cv.Length; i++) cv[i] = 2 * ev[i] - cv[i];
+                r = array(cv);
+            }
+            else if (dt.IsInexact)
+            {
+                var ev = e.ToArray<double>();
+                var cv = rev.ToArray<double>();
+                for (int i = 0; i < cv.Length; i++) cv[i] = 2 * ev[i] - cv[i];
+                r = array(cv);
+            }
+            else
+            {
+                var ev = e.ToArray<long>();
+                var cv = rev.ToArray<long>();
+                for (int i = 0; i < cv.Length; i++) cv[i] = unchecked(2 * ev[i] - cv[i]);
+                r = array(cv);
+            }
+            using (r)
+            using (var rs = r.reshape(shape))
+                return rs.astype(dt);
         }
     }
 

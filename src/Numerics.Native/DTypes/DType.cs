@@ -115,7 +115,7 @@ public sealed class DType : IEquatable<DType>
             '>' or 'B' or 'b' => little ? Swapped[(int)Code] : Native[(int)Code],
             '=' or 'N' or 'n' => Native[(int)Code],
             '|' or 'I' or 'i' => this,
-            _ => throw new ValueError($"{order} is an unrecognized byteorder"),
+            _ => throw new ValueError($"byteorder not recognized (got '{order}')"),   // NumPy's PyArray_ByteorderConverter
         };
     }
 

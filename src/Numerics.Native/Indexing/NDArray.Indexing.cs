@@ -203,6 +203,9 @@ public partial class NDArray
         ThrowIfReadOnly();
         value.ThrowIfDisposed();
         using var plan = IndexPlan.Build(this, index);
+        // A C# scalar is a Python scalar: NumPy packs it with the dtype's setitem (NaN → int raises, see PackPythonScalar).
+        using var pyScalar = PackPythonScalar(value, Dtype);
+        if (pyScalar is not null) value = pyScalar;
         if (!plan.HasAdvanced)
         {
             plan.View.Assign(value);

@@ -16,7 +16,20 @@ public class CoreFixtureTests
     {
         ["frombuffer/3"] = "a '>f8' buffer gives a native-order array here (API.md: arrays are always native byte order)",
         ["linspace_f32/0"] = "0-d float32 start/stop are strong in NumPy 2 (NEP 50), so the result is float32, not 1.24's float64",
+        ["array_ndmin/3"] = "NumPy 2's NPY_MAXDIMS is 64, not 32 (NdminAboveTheLimit states 2's text)",
     };
+
+    /// <summary>NumPy 2 (_array_fromobject_generic): "ndmin bigger than allowable number of dimensions NPY_MAXDIMS (=64)";
+    /// the 1.24 oracle says 32 (fixture array_ndmin/3).</summary>
+    [Test]
+    public void NdminAboveTheLimit()
+    {
+        using var a = np.arange(2L);
+        var e = Assert.Throws<ValueError>(() => np.array(a, ndmin: 65));
+        Assert.That(e!.Message, Is.EqualTo("ndmin bigger than allowable number of dimensions NPY_MAXDIMS (=64)"));
+        using var ok = np.array(a, ndmin: 64);
+        Assert.That(ok.ndim, Is.EqualTo(64));
+    }
 
     private static IEnumerable<TestCaseData> Cases() => CoreFixtures.All();
 
@@ -161,6 +174,14 @@ internal sealed class Call
         {
             case null: throw new ArgumentNullException(nameof(n));
             case JsonObject o when o.ContainsKey("$a"): return Arr(o);
+            case JsonObject o when o.ContainsKey("$f"):
+                // A non-finite Python float (JSON has no literal for it): "nan", "inf", "-inf".
+                return o["$f"]!.GetValue<string>() switch
+                {
+                    "nan" => BitConverter.Int64BitsToDouble(0x7FF8000000000000),   // Python's NaN has the sign bit clear; .NET's double.NaN has it set
+                    "inf" => double.PositiveInfinity,
+                    _ => double.NegativeInfinity,
+                };
             case JsonObject o when o.ContainsKey("$c"):
                 var c = o["$c"]!.AsArray();
                 return new Complex(c[0]!.GetValue<double>(), c[1]!.GetValue<double>());
@@ -232,4 +253,15 @@ internal sealed class Call
     internal byte[] Bytes(int i) => Convert.FromBase64String(_args[i]!["$bytes"]!.GetValue<string>());
 
     internal JsonNode? Kw(string name) => _kwargs[name];
+
+    /// <summary>A keyword argument packed into a dict argument (the generator's <c>**kw</c> cases); null when absent.</summary>
+    private JsonNode? KwIn(int i, string name) => _args[i] is JsonObject o && o.TryGetPropertyValue(name, out var v) ? v : null;
+
+    internal DType? KwDType(int i, string name) => KwIn(i, name) is { } v ? np.dtype(v.GetValue<string>()) : null;
+
+    internal string? KwString(int i, string name) => KwIn(i, name) is { } v ? v.GetValue<string>() : null;
+
+    internal int? KwInt(int i, string name) => KwIn(i, name) is { } v ? v.GetValue<int>() : null;
+
+    internal NDArray? KwArray(int i, string name) => KwIn(i, name) is { } v ? ToArray(v) : null;
 }

@@ -131,4 +131,20 @@ public class DTypeAndPromotionTests
             }));
         }
     }
+
+    /// <summary>NumPy 2's arange writes start and start + step with setitem, so those two C# (Python) integers must fit
+    /// the dtype (numpy/numpy#27075 quotes <c>np.arange(-5, 0, 1, dtype="u1")</c> → "Python integer -5 out of bounds for
+    /// uint8"); later values wrap as 1.24's fill loop does (that part is in the fixtures, arange_dtype).</summary>
+    [Test]
+    public void ArangeChecksItsFirstTwoValuesAsPythonIntegers()
+    {
+        var e = Assert.Throws<OverflowError>(() => np.arange(-5L, 0L, 1L, np.uint8));
+        Assert.That(e!.Message, Is.EqualTo("Python integer -5 out of bounds for uint8"));
+        e = Assert.Throws<OverflowError>(() => np.arange(100L, 400L, 200L, np.int8));
+        Assert.That(e!.Message, Is.EqualTo("Python integer 300 out of bounds for int8"));
+        using var wrapped = np.arange(0L, 400L, 100L, np.int8);   // 0 and 100 fit; 200 and 300 wrap (C conversion)
+        Assert.That(wrapped.ToArray<sbyte>(), Is.EqualTo(new sbyte[] { 0, 100, unchecked((sbyte)200), unchecked((sbyte)300) }));
+        using var empty = np.arange(-5L, -10L, 1L, np.uint8);       // nothing is written
+        Assert.That(empty.size, Is.EqualTo(0));
+    }
 }

@@ -137,6 +137,28 @@ internal static class FixtureOps
         "diag_indices" => np.diag_indices(c.L(0), c.I(1)),
         "tril_indices" => np.tril_indices(c.L(0), c.L(1), c.NL(2)),
         "triu_indices" => np.triu_indices(c.L(0), c.L(1), c.NL(2)),
+        "geomspace2" => c.Raw(3) is null ? np.geomspace(c.A(0), c.A(1), c.L(2)) : np.geomspace(c.A(0), c.A(1), c.L(2), c.B(3)),
+        "geomspace2_kw" => np.geomspace(c.A(0), c.A(1), c.L(2), dtype: c.KwDType(3, "dtype"), axis: c.KwInt(3, "axis") ?? 0),
+        "logspace2_kw" => np.logspace(c.A(0), c.A(1), c.L(2), @base: c.KwArray(3, "base"), dtype: c.KwDType(3, "dtype"),
+            axis: c.KwInt(3, "axis") ?? 0),
+        "creation_order" => c.S(0) switch
+        {
+            "zeros" => np.zeros((2, 3), order: c.S(1)),
+            "ones" => np.ones((2, 3), order: c.S(1)),
+            _ => Meta(np.empty((2, 3), order: c.S(1))),
+        },
+        "eye_order" => np.eye(2, order: c.S(0)),
+        "full_order" => np.full(2, 1, order: c.S(0)),
+        "fromfunction_grid" => np.fromfunction(ix => ix[0], c.Shp(0)),
+        "fromfunction_grid_dtype" => np.fromfunction(ix => ix[^1], c.Shp(0), dtype: "int32"),
+        "newbyteorder" => np.dtype(c.S(0)).newbyteorder(c.S(1)[0]).str,
+        "min_scalar_type" => np.min_scalar_type(c.A(0)),
+        "setitem_scalar" => Mutate(c.A(0), a => a[c.S(1)] = c.A(2)),
+        "fill" => Mutate(c.A(0), a => a.fill(c.A(1))),
+        "int_of" => (long)c.A(0),
+        "indices_dtype" => np.indices(c.Shp(0), c.S(1)),
+        "pad_kw" => np.pad(c.A(0), c.A(1), c.KwString(2, "mode") ?? "constant", constant_values: c.KwArray(2, "constant_values"),
+            end_values: c.KwArray(2, "end_values"), reflect_type: c.KwString(2, "reflect_type") ?? "even"),
         _ => throw new NotSupportedException("no C# mapping for fixture op " + op),
     };
 
