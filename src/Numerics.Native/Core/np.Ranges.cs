@@ -228,24 +228,23 @@ public static partial class np
                 result = y.astype(target);
             }
         }
-        if (axis != 0)
+        try
         {
-            // NumPy: _nx.moveaxis(y, 0, axis), so a bad axis reads "destination: axis 2 is out of bounds …".
-            NDArray moved;
-            try
-            {
-                moved = moveaxis(result, 0, axis);
-            }
-            catch
-            {
-                result.Dispose();
-                retstep?.Dispose();
-                throw;
-            }
-            result.Dispose();
-            return moved;
+            return MoveFirstAxis(result, axis);
         }
-        return result;
+        catch
+        {
+            retstep?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The closing <c>moveaxis(y, 0, axis)</c> of NumPy's linspace and logspace (so a bad axis reads
+    /// "destination: axis 2 is out of bounds …"); takes over <paramref name="result"/>, disposed on every path.</summary>
+    private static NDArray MoveFirstAxis(NDArray result, int axis)
+    {
+        if (axis == 0) return result;
+        using (result) return moveaxis(result, 0, axis);
     }
 
     private static DType[] Strong(NDArray a) => a.IsWeak ? [] : [a.Dtype];
@@ -502,21 +501,7 @@ public static partial class np
             using var f = FromDotNet(v, outShape);
             result = f.astype(dt);
         }
-        if (axis != 0)
-        {
-            NDArray moved;
-            try
-            {
-                moved = moveaxis(result, 0, axis);
-            }
-            catch
-            {
-                result.Dispose();
-                throw;
-            }
-            result.Dispose();
-            result = moved;
-        }
+        result = MoveFirstAxis(result, axis);
         if (dtype is null || result.Dtype == dtype.NativeOrder) return result;
         using (result) return result.astype(dtype.NativeOrder);
     }
