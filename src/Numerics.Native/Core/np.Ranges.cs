@@ -151,9 +151,7 @@ public static partial class np
         using var s1 = broadcast_to(stop, Shape.Own(bshape));
         var starts = s0.ToArray<Complex>();
         var stops = s1.ToArray<Complex>();
-        var outShape = new long[bshape.Length + 1];
-        outShape[0] = num;
-        Array.Copy(bshape, 0, outShape, 1, bshape.Length);
+        var outShape = SamplesFirst(num, bshape);
         NDArray y;
         // STOPGAP(native): computed here per element; the arithmetic follows NumPy's ufunc sequence in dt's precision.
         if (dt.IsComplex)
@@ -237,6 +235,15 @@ public static partial class np
             retstep?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The shape of <paramref name="num"/> samples of a broadcast start/stop: (num, *bshape).</summary>
+    private static long[] SamplesFirst(long num, long[] bshape)
+    {
+        var shape = new long[bshape.Length + 1];
+        shape[0] = num;
+        Array.Copy(bshape, 0, shape, 1, bshape.Length);
+        return shape;
     }
 
     /// <summary>The closing <c>moveaxis(y, 0, axis)</c> of NumPy's linspace and logspace (so a bad axis reads
@@ -408,9 +415,7 @@ public static partial class np
         using var tb = broadcast_to(ta, Shape.Own(bshape));
         var sv = sb.ToArray<Complex>();
         var tv = tb.ToArray<Complex>();
-        var outShape = new long[bshape.Length + 1];
-        outShape[0] = num;
-        Array.Copy(bshape, 0, outShape, 1, bshape.Length);
+        var outShape = SamplesFirst(num, bshape);
         NDArray result;
         // STOPGAP(native): sign, division, log10, power and multiply are NumPy ufunc steps, done here per element in
         // the working dtype's precision (float16 and complex64 steps computed wider, then rounded).
