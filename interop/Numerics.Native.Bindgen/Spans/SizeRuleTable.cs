@@ -6,7 +6,9 @@ namespace Numerics.Native.Bindgen;
 /// <summary>What a size rule says about one parameter (the table's header comment is the reference).</summary>
 internal enum RuleKind { Size, Inc, Layout, Trans, Uplo, Diag, Side, Option, Ld, Scalar, Ref, Out, Array }
 
-internal sealed record ParamRule(RuleKind Kind, string Text, string? Letters = null, Expr? Expr = null, ReadAhead? ReadAhead = null);
+/// <param name="Pivots">`pivots(N)`: an array of N LAPACK pivot rows that the routine follows unchecked (?laswp swaps
+/// row i with row ipiv[i]), so each entry must lie in 1..N, not only the span be N long.</param>
+internal sealed record ParamRule(RuleKind Kind, string Text, string? Letters = null, Expr? Expr = null, ReadAhead? ReadAhead = null, bool Pivots = false);
 
 /// <summary>`@ [letters] readahead(STRIDE[, WHEN])`: the backend may read one STRIDE beyond the array's last element
 /// (before its first for a negative stride), for the type letters given (all when none), when WHEN holds.</summary>
@@ -107,6 +109,8 @@ internal static class SizeRuleTable
                 throw new BindgenException($"{where}: opt(...) takes upper-case letters or digits, not '{optLetters}'");
             return new(RuleKind.Option, text, optLetters);
         }
+        if (Call(text, "pivots") is string pivotRows)
+            return new(RuleKind.Array, pivotRows, Expr: ExprParser.Parse(pivotRows, where), Pivots: true);
         if (Call(text, "ld") is string ldMin)
             return new(RuleKind.Ld, text, Expr: ExprParser.Parse(ldMin, where));
         int at = text.IndexOf('@', StringComparison.Ordinal);

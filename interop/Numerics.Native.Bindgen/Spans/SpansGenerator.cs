@@ -213,6 +213,13 @@ internal static class SpansGenerator
                     if (ahead is null)
                     {
                         arrays.Add($"SpanChecks.Length({R}, {p.Name}.Length, \"{c}\", {required}, \"{ExprParser.Escape(text)}\");");
+                        if (rule.Pivots)
+                        {
+                            // LAPACK swaps rows by these numbers without checking them: one outside 1..N is an
+                            // out-of-bounds read and write, so the overload checks every entry.
+                            arrays.Add($"SpanChecks.Pivots({R}, {p.Name}, \"{c}\", {required});");
+                            remarks.Add($"each of the first {text} entries of {c} is a row number in 1..{text}");
+                        }
                         pins.Add($"fixed ({element}* {pin} = {p.Name})");
                         break;
                     }

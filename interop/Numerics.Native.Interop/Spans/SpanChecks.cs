@@ -117,6 +117,21 @@ internal static class SpanChecks
         return new Padded<T>(span, buffer, (int)front);
     }
 
+    /// <summary>
+    /// The first <paramref name="rows"/> entries of <paramref name="ipiv"/> are LAPACK's 1-based pivot rows, each in
+    /// 1..rows: ?getrs and ?getri swap row (or column) i with ipiv[i] unchecked (?laswp), so any other value reads
+    /// and writes outside the matrix. ArgumentException naming the array and the first bad entry.
+    /// </summary>
+    public static void Pivots(string routine, ReadOnlySpan<int> ipiv, string name, long rows)
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            if (ipiv[i] < 1 || ipiv[i] > rows)
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"{routine}: {name}[{i}] = {ipiv[i]} is not a row number in 1..{rows}."), name);
+        }
+    }
+
     /// <summary>A condition on several arguments failed.</summary>
     [DoesNotReturn]
     public static void Fail(string routine, string condition, string values) =>

@@ -125,6 +125,26 @@ public sealed class SpanOverloadValidationTests
     }
 
     [Test]
+    public void PivotRowsOutsideOneToNAreRefusedBeforeGetrsOrGetriSwapByThem()
+    {
+        // ?laswp swaps row i with row ipiv[i] unchecked: 1000 would write 997 rows past a 3x3 matrix.
+        double[] a = [4, 1, 0, 1, 4, 1, 0, 1, 4], b = [1, 2, 3];
+        var e = Assert.Throws<ArgumentException>(() => Lapacke.LAPACKE_dgetrs(Col, (byte)'N', 3, 1, a, 3, [1, 1000, 3], b, 3))!;
+        Assert.That(e.ParamName, Is.EqualTo("ipiv"));
+        Assert.That(e.Message, Does.Contain("ipiv[1] = 1000").And.Contain("1..3"));
+        Assert.That(Assert.Throws<ArgumentException>(() => Lapacke.LAPACKE_zgetrs(Col, (byte)'N', 3, 1, new Complex[9], 3, [0, 2, 3], new Complex[3], 3))!.ParamName,
+            Is.EqualTo("ipiv"), "0 is not a row: LAPACK's pivots are 1-based");
+        Assert.That(Assert.Throws<ArgumentException>(() => Lapacke.LAPACKE_sgetri(Row, 3, new float[9], 3, [1, 2, -4]))!.ParamName, Is.EqualTo("ipiv"));
+        Assert.That(Assert.Throws<ArgumentException>(() => Lapacke.LAPACKE_cgetri(Col, 2, new ComplexFloat[4], 2, [3, 2]))!.ParamName, Is.EqualTo("ipiv"));
+        // Pivots that getrf produced (entries past n are not read) and the empty problem still go through.
+        int[] ipiv = [0, 0, 0, 99];
+        Assert.That(Lapacke.LAPACKE_dgetrf(Col, 3, 3, a, 3, ipiv.AsSpan(0, 3)), Is.Zero);
+        Assert.That(Lapacke.LAPACKE_dgetrs(Col, (byte)'N', 3, 1, a, 3, ipiv, b, 3), Is.Zero);
+        Assert.That(Lapacke.LAPACKE_dgetri(Col, 3, a, 3, ipiv), Is.Zero);
+        Assert.That(Lapacke.LAPACKE_dgetrs(Col, (byte)'N', 0, 1, [], 1, [], [], 1), Is.Zero);
+    }
+
+    [Test]
     public void ScalarsOutsAndRefsGoByValueAndByReference()
     {
         Complex[] x = [new(1, 2), new(3, -1)], y = [new(0, 1), new(2, 2)];
