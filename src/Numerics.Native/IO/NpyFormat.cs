@@ -165,12 +165,12 @@ internal static class NpyFormat
         }
 
         remaining = Remaining(stream);
-        if (nbytes > remaining) throw Fail(Eof("array data", nbytes, remaining));
+        if (nbytes > remaining) throw Fail(ShortData(stream, dtype, fortran, shape, nbytes, remaining));
 
         var arr = NDArray.Allocate(shape, dtype, fortran);
         try
         {
-            if (nbytes > 0) ReadData(stream, arr, nbytes, dtype, Fail);
+            if (nbytes > 0) ReadData(stream, arr, nbytes, dtype, fortran, shape, Fail);
             return arr;
         }
         catch
@@ -249,7 +249,7 @@ internal static class NpyFormat
         _ => false,
     };
 
-    private static void ReadData(Stream stream, NDArray arr, long nbytes, DType dtype, Func<string, ValueError> fail)
+    private static void ReadData(Stream stream, NDArray arr, long nbytes, DType dtype, bool fortran, long[] shape, Func<string, ValueError> fail)
     {
         int item = dtype.Size;
         int chunk = ChunkBytes / item * item;
@@ -261,7 +261,7 @@ internal static class NpyFormat
             int want = (int)Math.Min(chunk, nbytes - done);
             var target = NativeData.SpanAt<byte>(start + (nint)done, want);
             int n = stream.ReadAtLeast(target, want, throwOnEndOfStream: false);
-            if (n < want) throw fail(Eof("array data", nbytes, done + n));
+            if (n < want) throw fail(ShortData(stream, dtype, fortran, shape, nbytes, done + n));
             if (swap)
             {
                 for (int i = 0; i < want; i += part) target.Slice(i, part).Reverse();
@@ -296,6 +296,18 @@ internal static class NpyFormat
         if (!stream.CanSeek) return long.MaxValue;
         try { return Math.Max(0, stream.Length - stream.Position); }
         catch (NotSupportedException) { return long.MaxValue; }
+    }
+
+    /// <summary>
+    /// The message for data shorter than the header declares. NumPy reads a real file with <c>np.fromfile</c>, which
+    /// returns the whole items there are, and then fails setting the shape ("cannot reshape array of size 5 into
+    /// shape (3,2)", the reversed shape for Fortran order); any other stream it reads chunk by chunk and reports EOF.
+    /// </summary>
+    private static string ShortData(Stream stream, DType dtype, bool fortran, long[] shape, long nbytes, long got)
+    {
+        if (stream is not FileStream) return Eof("array data", nbytes, got);
+        var target = fortran ? shape.Reverse().ToArray() : shape;
+        return Err.CannotReshape(got / dtype.Size, target).Message;
     }
 
     private static string Eof(string what, long expected, long got) =>

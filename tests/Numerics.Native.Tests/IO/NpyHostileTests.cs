@@ -116,6 +116,65 @@ public class NpyHostileTests
     [TestCaseSource(nameof(BadHeaders))]
     public void Refuses(byte[] bytes, string message) => Assert.That(Refused(bytes), Does.Contain(message));
 
+    /// <summary>
+    /// Data shorter than the header declares, loaded from a path and from a memory stream, against live NumPy: for a
+    /// real file NumPy's <c>np.fromfile</c> returns the whole items there are and setting the shape fails
+    /// ("cannot reshape array of size 5 into shape (3,2)", reversed for Fortran order); for a BytesIO it reports EOF.
+    /// </summary>
+    [Test]
+    public void TruncatedDataGivesNumPysMessageForFilesAndStreams()
+    {
+        if (!Indexing.NumPyOracle.Available()) Assert.Ignore("/usr/bin/python3 with NumPy is not available");
+        var cases = new (string header, int dataBytes)[]
+        {
+            (Header("'<f8'", "False", "(3,)"), 20),
+            (Header("'<f8'", "True", "(2, 3)"), 47),
+            (Header("'<f8'", "False", "(2, 3)"), 0),
+            (Header("'<f8'", "False", "()"), 0),
+            (Header("'<c8'", "False", "()"), 7),
+            (Header("'>i2'", "True", "(4, 1, 2)"), 9),
+        };
+        string dir = Path.Combine(Path.GetTempPath(), "nn-npy-trunc-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var paths = new List<string>();
+            for (int i = 0; i < cases.Length; i++)
+            {
+                string path = Path.Combine(dir, $"t{i}.npy");
+                File.WriteAllBytes(path, File1(cases[i].header, new byte[cases[i].dataBytes]));
+                paths.Add(path);
+            }
+            var psi = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, UseShellExecute = false };
+            psi.ArgumentList.Add("-c");
+            psi.ArgumentList.Add("""
+                import io, sys, numpy as np
+                for p in sys.argv[1:]:
+                    for src in (p, io.BytesIO(open(p, 'rb').read())):
+                        try:
+                            np.load(src); print('loaded')
+                        except Exception as e:
+                            print(type(e).__name__ + ': ' + str(e))
+                """);
+            paths.ForEach(psi.ArgumentList.Add);
+            using var py = System.Diagnostics.Process.Start(psi)!;
+            var lines = py.StandardOutput.ReadToEnd().Split('\n');
+            py.WaitForExit();
+            for (int i = 0; i < cases.Length; i++)
+            {
+                var fromPath = Assert.Throws<ValueError>(() => np.load(paths[i]).Dispose())!;
+                Assert.That("ValueError: " + fromPath.Message, Is.EqualTo(lines[2 * i] + " (file '" + paths[i] + "')"), cases[i].header);
+                using var ms = new NamedMemoryStream(File.ReadAllBytes(paths[i]));
+                var fromStream = Assert.Throws<ValueError>(() => np.load(ms).Dispose())!;
+                Assert.That("ValueError: " + fromStream.Message, Is.EqualTo(lines[2 * i + 1] + " (file '<stream>')"), cases[i].header);
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Test]
     public void RefusesPicklesEvenWhenAllowed()
     {
