@@ -282,7 +282,7 @@ public static partial class np
                         long n = array.Dims[d];
                         if (n == 0 && (b > 0 || e > 0))
                             throw new ValueError($"can't extend empty axis {d} using modes other than 'constant' or 'empty'");
-                        if (mode == "linear_ramp") RampAxis(result, d, b, e, n, ev![d], widths, array.Dims);
+                        if (mode == "linear_ramp") RampAxis(result, d, b, e, ev![d], widths, array.Dims);
                         else if (mode is "maximum" or "minimum" or "mean" or "median") StatAxis(result, d, b, e, n, mode, widths, array.Dims);
                         else if (reflect_type == "odd" && mode is "reflect" or "symmetric" && n > 1)
                             ReflectOddAxis(result, d, b, e, n, mode == "symmetric", widths, array.Dims);
@@ -365,9 +365,7 @@ public static partial class np
                     _ => MedianC(lane),
                 };
             }
-            using var rs = array(r);
-            using var rr = rs.reshape(statShape);
-            stat = rr.astype(dt);
+            stat = InDtype(array(r), statShape, dt);
         }
         else
         {
@@ -387,14 +385,20 @@ public static partial class np
                 if (dt.IsInteger && mode is "mean" or "median") x = Math.Round(x, MidpointRounding.ToEven);
                 r[j] = x;
             }
-            using var rs = array(r);
-            using var rr = rs.reshape(statShape);
-            stat = rr.astype(dt);
+            stat = InDtype(array(r), statShape, dt);
         }
         using (stat)
         {
             using (var left = AxisRegion(result, d, 0, before, widths, orig, d)) left.Assign(stat);
             using (var right = AxisRegion(result, d, result.Dims[d] - after, after, widths, orig, d)) right.Assign(stat);
+        }
+
+        // The statistics, computed wide, as an array of the result's dtype and the region's shape (axis d of length 1).
+        static NDArray InDtype(NDArray values, long[] shape, DType dt)
+        {
+            using (values)
+            using (var shaped = values.reshape(shape))
+                return shaped.astype(dt);
         }
 
         static bool CLess(Complex a, Complex b) => a.Real < b.Real || (a.Real == b.Real && a.Imaginary < b.Imaginary);
@@ -431,10 +435,9 @@ public static partial class np
 
     /// <summary>Pad mode "linear_ramp": NumPy's _get_linear_ramps — linspace(end_value, edge, width, endpoint=False,
     /// dtype=array.dtype) on each side (the right one reversed).</summary>
-    private static void RampAxis(NDArray result, int d, long before, long after, long n, (NDArray, NDArray) ends,
+    private static void RampAxis(NDArray result, int d, long before, long after, (NDArray, NDArray) ends,
         (long, long)[] widths, long[] orig)
     {
-        _ = n;
         var dt = result.Dtype;
         using (var leftEdge = AxisRegion(result, d, before, 1, widths, orig, d))
         using (var le = squeeze(leftEdge, d))
