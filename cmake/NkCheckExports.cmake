@@ -1,5 +1,6 @@
 # NkCheckExports.cmake — ctest script: the library exports nk_* only (plus the two BLAS/LAPACK error handlers of
-# src/core/nk_xerbla.c, which must keep their names to replace the backend's) and does not depend on BLAS/LAPACK.
+# src/core/nk_xerbla.c and LAPACK's iparmq_ of src/linalg/nk_la_iparmq.c, which must keep their names to replace
+# the backend's) and does not depend on BLAS/LAPACK.
 #   cmake -DLIB=<path to .so> -DNM=<nm> -DREADELF=<readelf> -P NkCheckExports.cmake
 # Why: anything else exported would become ABI by accident, and a BLAS in NEEDED would take the backend choice away
 # from the resolver (DESIGN.md §5).
@@ -16,7 +17,7 @@ foreach(line IN LISTS lines)
     set(sym "${CMAKE_MATCH_1}")
     if(sym MATCHES "^nk_")
       math(EXPR count "${count} + 1")
-    elseif(sym STREQUAL "xerbla_" OR sym STREQUAL "cblas_xerbla")
+    elseif(sym STREQUAL "xerbla_" OR sym STREQUAL "cblas_xerbla" OR sym STREQUAL "iparmq_")
       set(handlers "${handlers}+")
     else()
       list(APPEND bad "${sym}")
@@ -26,8 +27,8 @@ endforeach()
 if(bad)
   message(FATAL_ERROR "exports outside nk_*: ${bad}")
 endif()
-if(NOT handlers STREQUAL "++")
-  message(FATAL_ERROR "xerbla_ and cblas_xerbla must be exported (src/core/nk_xerbla.c)")
+if(NOT handlers STREQUAL "+++")
+  message(FATAL_ERROR "xerbla_, cblas_xerbla and iparmq_ must be exported (src/core/nk_xerbla.c, src/linalg/nk_la_iparmq.c)")
 endif()
 if(count EQUAL 0)
   message(FATAL_ERROR "no nk_* exports found in ${LIB}")

@@ -217,6 +217,8 @@ typedef struct nk_blas_table {
     void *lapacke_dlarft_work;
     void *lapacke_slarfb_work;
     void *lapacke_dlarfb_work;
+    /* The backend LAPACK's own iparmq_ (Fortran), to which native/src/linalg/nk_la_iparmq.c forwards; may be NULL. */
+    void *iparmq;
 } nk_blas_table;
 
 typedef struct nk_init_params {
@@ -248,6 +250,10 @@ NK_API int32_t nk_blas_enter(double work);
  * n = 800 717 vs 626 ms), while its threaded runs vary far more. */
 #define NK_BLAS_GEEV_SERIAL_MAX_ORDER 640
 NK_API void nk_blas_leave(int32_t token);
+/* For the calling thread's next LAPACK calls: on != 0 asks ?hseqr (inside ?geev) for two thirds of LAPACK's shift
+ * count at orders 150–589, 7–10% faster here but converging in another order (native/src/linalg/nk_la_iparmq.c);
+ * 0 restores LAPACK's choice. Returns the previous setting. */
+NK_API int32_t nk_hqr_fewer_shifts(int32_t on);
 /* Thread-local text for NK_E_INTERNAL / NK_E_BAD_DESC; never NULL. */
 NK_API const char *nk_last_error(void);
 /* SLEEF's version as major*10000 + minor*100 + patch. */

@@ -8,6 +8,7 @@ using Numerics.Native.Interop;
 //   threads   report the thread count seen at start, then set and read it back
 //   mathnet   NumericsNativeProvider.IsAvailable() and Use(), then Math.NET on whichever provider it holds
 //   xerbla    calls that make BLAS/LAPACK call their error handler; the process must live to print its line
+//   shifts    the backend LAPACK's Hessenberg-QR shift counts with and without HessenbergShifts.Fewer()
 var result = new Dictionary<string, object?>();
 string mode = args.Length > 0 ? args[0] : "backend";
 try
@@ -16,6 +17,7 @@ try
     {
         case "mathnet": MathNetChecks.Run(result); break;
         case "xerbla": ErrorHandlerChecks.Run(result); break;
+        case "shifts": ShiftChecks.Run(result); break;
         case "backend":
             NativeBackend.EnsureKernels();
             result["name"] = NativeBackend.Name;

@@ -33,7 +33,7 @@ public static class BlasGate
         Enter(order < NumericsKernels.NK_BLAS_GEEV_SERIAL_MAX_ORDER ? 0.0 : (double)order * order * order);
 
     /// <summary>Whether the kernel library (which holds the gate) loaded; checked once.</summary>
-    private static readonly Lazy<bool> Available = new(() =>
+    internal static readonly Lazy<bool> Available = new(() =>
     {
         try
         {

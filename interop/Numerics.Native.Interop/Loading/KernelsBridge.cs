@@ -90,6 +90,9 @@ internal static unsafe class KernelsBridge
         table->lapacke_dlarft_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_dlarft_work");
         table->lapacke_slarfb_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_slarfb_work");
         table->lapacke_dlarfb_work = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "LAPACKE_dlarfb_work");
+        // The backend LAPACK's own iparmq_, looked up in LAPACKE's dependency scope (never the global one, where ours
+        // comes first): nk_la_iparmq.c answers every question it does not change with it.
+        table->iparmq = (void*)NativeBackend.GetExport(NativeBackend.LapackeLibrary, "iparmq_");
 
         nk_init_params p = new() { num_threads = threads, simd_cap = -1, blas = table };
         nk_status st;

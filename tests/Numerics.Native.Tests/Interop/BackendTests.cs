@@ -37,6 +37,27 @@ public class BackendTests
         Assert.That(r.GetProperty("svdvals_inf").GetString(), Is.Not.Empty);
     }
 
+    // HessenbergShifts: the backend's LAPACK asks our iparmq_, which answers as the backend's own except for ?hseqr's
+    // shift count and window at orders 150–589 on a thread that asked for fewer. Expected counts by hand from
+    // LAPACK's rule n / round(log2 n), made even: 200 → 24, 300 → 36, 450 → 50, 589 → 64 (≥ 590: 64, < 150: 10);
+    // two thirds of it, made even, at least 16: 16, 24, 32, 42.
+    [TestCase("openblas")]
+    [TestCase("reference")]
+    [TestCase("blis")]
+    public void Backend_FewerHessenbergShiftsReachTheBackendsLapackOnTheCallingThreadOnly(string backend)
+    {
+        JsonElement r = ChildProcess.Run("shifts", new Dictionary<string, string?> { ["NUMERICS_NATIVE_BLAS"] = backend });
+        Assert.That(r.TryGetProperty("exception", out var ex), Is.False, ex.ToString() + " " + (r.TryGetProperty("message", out var m) ? m.ToString() : ""));
+        Assert.That(r.GetProperty("name").GetString(), Is.EqualTo(backend));
+        Assert.That(r.GetProperty("off_mismatches").GetString(), Is.Empty);
+        static string Counts(JsonElement e) => string.Join(",", e.EnumerateObject().Select(p => $"{p.Name}:{p.Value.GetInt32()}"));
+        Assert.That(Counts(r.GetProperty("off_ns")), Is.EqualTo("100:10,150:20,200:24,300:36,450:50,589:64,590:64,1000:64"));
+        Assert.That(Counts(r.GetProperty("on_ns")), Is.EqualTo("100:10,150:16,200:16,300:24,450:32,589:42,590:64,1000:64"));
+        Assert.That(Counts(r.GetProperty("on_nw")), Is.EqualTo("100:10,150:16,200:16,300:24,450:32,589:42,590:96,1000:96"));
+        Assert.That(r.GetProperty("other_thread_ns_300").GetInt32(), Is.EqualTo(36), "another thread keeps LAPACK's choice");
+        Assert.That(r.GetProperty("after_ns_300").GetInt32(), Is.EqualTo(36), "disposing the scope restores it");
+    }
+
     // Which file serves dgesv_ (dladdr of LAPACKE's own lookup) proves LAPACK switched with the backend.
     [TestCase("openblas", "/openblas-pthread/", "/openblas-pthread/")]
     [TestCase("openblas-pthread", "/openblas-pthread/", "/openblas-pthread/")]

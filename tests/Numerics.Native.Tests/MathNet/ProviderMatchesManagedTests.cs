@@ -481,6 +481,7 @@ public sealed class ProviderMatchesManagedTests<T> where T : struct
     }
 
     [TestCaseSource(nameof(Orders))]
+    [TestCase(200, TestName = "{m}(n=200, fewer Hessenberg shifts)")]
     public void GeneralEigenDecomposition(int n)
     {
         T[] a = Elem<T>.Matrix(Rng(n), n, n);
