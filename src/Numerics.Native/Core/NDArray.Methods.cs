@@ -97,9 +97,13 @@ public partial class NDArray : IFormattable
         return np.Flatten(this, order);
     }
 
-    /// <summary>A view with permuted axes (reversed when none are given). NumPy: <c>a.transpose(*axes)</c>.</summary>
+    /// <summary>A view with the axes reversed. NumPy: <c>a.transpose()</c>.</summary>
+    public NDArray transpose() => np.transpose(this);
+
+    /// <summary>A view with permuted axes (reversed for <c>null</c>). An empty list is NumPy's <c>a.transpose(())</c>:
+    /// an error unless the array is 0-d. NumPy: <c>a.transpose(*axes)</c>.</summary>
     /// <exception cref="ValueError">The axes do not match the array.</exception>
-    public NDArray transpose(params int[] axes) => np.transpose(this, axes is { Length: > 0 } ? axes : null);
+    public NDArray transpose(params int[]? axes) => np.transpose(this, axes);
 
     /// <summary>A view with two axes swapped. NumPy: <c>a.swapaxes(axis1, axis2)</c>.</summary>
     /// <exception cref="AxisError">An axis is out of bounds.</exception>

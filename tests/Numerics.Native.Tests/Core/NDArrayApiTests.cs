@@ -34,6 +34,20 @@ public class NDArrayApiTests
     }
 
     [Test]
+    public void TransposeWithAnEmptyAxesListIsNumPysEmptyTuple()
+    {
+        // NumPy 1.24: np.ones((2, 3)).transpose(()) and np.transpose(a, ()) raise ValueError "axes don't match
+        // array"; a.transpose() and a.transpose(None) reverse; a 0-d array takes () as its one permutation.
+        using var scope = np.scope();
+        var a = np.ones((2, 3));
+        Assert.That(() => a.transpose(Array.Empty<int>()), Throws.InstanceOf<ValueError>().With.Message.EqualTo("axes don't match array"));
+        Assert.That(() => np.transpose(a, []), Throws.InstanceOf<ValueError>().With.Message.EqualTo("axes don't match array"));
+        Assert.That(a.transpose().shape, Is.EqualTo(new Shape(3, 2)));
+        Assert.That(a.transpose(null).shape, Is.EqualTo(new Shape(3, 2)));
+        Assert.That(np.ones(new Shape()).transpose(Array.Empty<int>()).shape, Is.EqualTo(new Shape()));
+    }
+
+    [Test]
     public void TheTransposeHasTheFlagsNumPyDerivesForItsLayout()
     {
         // a.T swaps the C/F flags of its source instead of re-deriving them: compare with the explicit-axes
