@@ -14,9 +14,10 @@
  * pairs, one line per process: NS = 16: 0.84, 0.95, 0.91; NS = 20: 0.91, 0.89; NS = 24, NW = 18: 0.92.
  * Instructions (callgrind, whole dgeev, two random matrices): default 549M / 526M, NS = 24 487M / 482M,
  * NS = 20 469M / 489M, NS = 16 470M / 474M; NS < 14 doubles them (dlaqr5 stops accumulating its reflectors into
- * GEMMs). So 5–16% is on the table, at the price of a private copy of dlaqr0's driver logic (iparmq cannot be
- * replaced from a library loaded without RTLD_GLOBAL) and of eigenvalues in another order than NumPy's and LAPACK's
- * dgeev. Not done; see the issue 11 notes.
+ * GEMMs). So 5–16% is on the table, at the price of eigenvalues in another order than NumPy's and LAPACK's dgeev.
+ * Shipped for the Math.NET provider only (native/src/linalg/nk_la_iparmq.c, HessenbergShifts): once the kernel
+ * library was loaded RTLD_GLOBAL for its error handlers, its own iparmq_ could answer the backend's LAPACK.
+ * Measurements: docs/measurements/2026-11-26-1420-mathnet-fewer-shifts.md.
  */
 #include <lapacke.h>
 #include <math.h>
