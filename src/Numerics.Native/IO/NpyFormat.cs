@@ -193,7 +193,8 @@ internal static class NpyFormat
         d.TryGet("fortran_order", out var fortranValue);
         d.TryGet("descr", out var descrValue);
 
-        // Python's bool is an int, so NumPy accepts (True, 2) as a shape; so do we.
+        // Python's bool is an int, so the header check accepts (True, 2); setting the array's shape then refuses it
+        // (NumPy's integer converter rejects bools), below.
         if (shapeValue is not PyTuple shapeTuple || !shapeTuple.Items.All(x => x is BigInteger or bool))
             throw fail("shape is not valid: " + PyRepr.Literal(shapeValue));
         if (fortranValue is not bool fortran) throw fail("fortran_order is not a valid bool: " + PyRepr.Literal(fortranValue));
@@ -203,11 +204,12 @@ internal static class NpyFormat
         if (shapeTuple.Items.Count > NDArray.MaxDims)
             throw fail(string.Create(CultureInfo.InvariantCulture,
                 $"maximum supported dimension for an ndarray is currently {NDArray.MaxDims}, found {shapeTuple.Items.Count}"));
+        if (shapeTuple.Items.Any(x => x is bool)) throw new TypeError("an integer is required");
         var shape = new long[shapeTuple.Items.Count];
         bool overflow = false;
         for (int i = 0; i < shape.Length; i++)
         {
-            var v = shapeTuple.Items[i] switch { bool b => b ? BigInteger.One : BigInteger.Zero, var x => (BigInteger)x! };
+            var v = (BigInteger)shapeTuple.Items[i]!;
             if (v < 0) throw fail("negative dimensions are not allowed");
             if (v > long.MaxValue) overflow = true;
             else shape[i] = (long)v;
