@@ -13,6 +13,8 @@ internal static class FixtureOps
         "dtype_info" => DTypeInfo(c.S(0)),
         "promote_row" => Dtypes.Select(u => (object)np.promote_types(c.S(0), u)).ToList(),
         "can_cast_row" => Dtypes.Select(u => (object)np.can_cast(np.dtype(c.S(0)), u, c.S(1))).ToList(),
+        "result_type3_row" => Dtypes.Select(u => (object)np.result_type(c.S(0), c.S(1), u)).ToList(),
+        "result_type_seq" => np.result_type(c.Raw(0)!.AsArray().Select(t => ResultTypeOperand(t!.GetValue<string>())).ToArray()),
         "astype" => c.A(0).astype(c.S(1)),
         "astype_order" => op == "astype_order" && c.Raw(0) is JsonObject o && o["$a"]!["view"] is null
             ? c.A(0).T.astype(c.S(1), order: c.S(2)) : c.A(0).astype(c.S(1), order: c.S(2)),
@@ -160,6 +162,17 @@ internal static class FixtureOps
         "pad_kw" => np.pad(c.A(0), c.A(1), c.KwString(2, "mode") ?? "constant", constant_values: c.KwArray(2, "constant_values"),
             end_values: c.KwArray(2, "end_values"), reflect_type: c.KwString(2, "reflect_type") ?? "even"),
         _ => throw new NotSupportedException("no C# mapping for fixture op " + op),
+    };
+
+    /// <summary>core.py's result_type_tokens: a dtype name, "0d:&lt;dtype&gt;" or a Python scalar as a weak C# scalar.</summary>
+    private static object ResultTypeOperand(string t) => t switch
+    {
+        "py:True" => true,
+        "py:1" => 1L,
+        "py:1.5" => 1.5,
+        "py:1j" => new System.Numerics.Complex(0, 1),
+        _ when t.StartsWith("0d:", StringComparison.Ordinal) => np.zeros(new Shape(Array.Empty<long>()), t[3..]),
+        _ => np.dtype(t),
     };
 
     private static List<object> DTypeInfo(string spec)
