@@ -99,9 +99,10 @@ internal static class Err
 
     internal static ValueError CannotAvoidCopy() => new("Unable to avoid copy while creating an array as requested.");
 
-    internal static TypeError DTypeNotUnderstood(string spec) => new($"data type '{spec}' not understood");
+    // NumPy formats the spec with %R (Python's repr): control characters escaped, double quotes around a spec with a '.
+    internal static TypeError DTypeNotUnderstood(string spec) => new($"data type {PyRepr.Str(spec)} not understood");
 
-    internal static TypeError DTypeNotSupported(string spec) => new($"data type '{spec}' is not supported by Numerics.Native");
+    internal static TypeError DTypeNotSupported(string spec) => new($"data type {PyRepr.Str(spec)} is not supported by Numerics.Native");
 
     internal static TypeError CannotCast(DType from, DType to, string casting) =>
         new($"Cannot cast array data from dtype('{from.ReprName}') to dtype('{to.ReprName}') according to the rule '{casting}'");

@@ -15,6 +15,7 @@ internal static class FixtureOps
         "can_cast_row" => Dtypes.Select(u => (object)np.can_cast(np.dtype(c.S(0)), u, c.S(1))).ToList(),
         "result_type3_row" => Dtypes.Select(u => (object)np.result_type(c.S(0), c.S(1), u)).ToList(),
         "result_type_seq" => np.result_type(c.Raw(0)!.AsArray().Select(t => ResultTypeOperand(t!.GetValue<string>())).ToArray()),
+        "dtype_supported" => DTypeSupported(c.S(0)),
         "astype" => c.A(0).astype(c.S(1)),
         "astype_order" => op == "astype_order" && c.Raw(0) is JsonObject o && o["$a"]!["view"] is null
             ? c.A(0).T.astype(c.S(1), order: c.S(2)) : c.A(0).astype(c.S(1), order: c.S(2)),
@@ -174,6 +175,18 @@ internal static class FixtureOps
         _ when t.StartsWith("0d:", StringComparison.Ordinal) => np.zeros(new Shape(Array.Empty<long>()), t[3..]),
         _ => np.dtype(t),
     };
+
+    private static string DTypeSupported(string spec)
+    {
+        try
+        {
+            return np.dtype(spec).name;
+        }
+        catch (TypeError e) when (e.Message.EndsWith("is not supported by Numerics.Native", StringComparison.Ordinal))
+        {
+            return "unsupported";
+        }
+    }
 
     private static List<object> DTypeInfo(string spec)
     {
