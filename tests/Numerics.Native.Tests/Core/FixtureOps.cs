@@ -16,6 +16,7 @@ internal static class FixtureOps
         "result_type3_row" => Dtypes.Select(u => (object)np.result_type(c.S(0), c.S(1), u)).ToList(),
         "result_type_seq" => np.result_type(c.Raw(0)!.AsArray().Select(t => ResultTypeOperand(t!.GetValue<string>())).ToArray()),
         "dtype_supported" => DTypeSupported(c.S(0)),
+        "astype_warnings" => CastWarnings(c.A(0), c.S(1)),
         "astype" => c.A(0).astype(c.S(1)),
         "astype_order" => op == "astype_order" && c.Raw(0) is JsonObject o && o["$a"]!["view"] is null
             ? c.A(0).T.astype(c.S(1), order: c.S(2)) : c.A(0).astype(c.S(1), order: c.S(2)),
@@ -175,6 +176,17 @@ internal static class FixtureOps
         _ when t.StartsWith("0d:", StringComparison.Ordinal) => np.zeros(new Shape(Array.Empty<long>()), t[3..]),
         _ => np.dtype(t),
     };
+
+    /// <summary>The warnings of one astype, as "Category: message" in the order they were raised.</summary>
+    private static List<object> CastWarnings(NDArray a, string dtype)
+    {
+        using (np.warnings.catch_warnings(out var log))   // restores the filters when it ends, as Python's
+        {
+            np.warnings.simplefilter("always");
+            a.astype(dtype).Dispose();
+            return log.Select(w => (object)$"{w.category}: {w.Message}").ToList();
+        }
+    }
 
     private static string DTypeSupported(string spec)
     {
