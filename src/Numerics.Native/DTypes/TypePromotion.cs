@@ -85,8 +85,8 @@ internal static class TypePromotion
     // float64). The abstract DTypes do not promote associatively (Python int + bool → the default integer, so
     // result_type(True, 1) is int64, yet result_type(int8, True, 1) is int8), so grouping and order can matter.
     // Checked against NumPy 1.24 in its NEP 50 mode (np._set_promotion_state('weak'), the same reduction); 1.24's
-    // concrete DTypes defer every Python scalar, which differs from NumPy 2 only where a bool meets a Python scalar
-    // (DTypeAndPromotionTests.BoolsAmongPythonScalarsPromoteAsNumPy2).
+    // concrete DTypes defer every Python scalar, so some sequences with Python scalars differ from NumPy 2
+    // (DTypeAndPromotionTests.PythonScalarSequencesPromoteAsNumPy2).
 
     private const int NotImplemented = -1;
 

@@ -26,8 +26,8 @@ public class DTypeAndPromotionTests
         Assert.That(np.result_type(a, s).name, Is.EqualTo(expected));
     }
 
-    // A bool next to Python scalars in result_type. NumPy 1.24's NEP 50 mode answers these differently (its concrete
-    // DTypes defer every Python scalar), so core.py leaves them out; the expectations are derived by hand from NumPy 2's
+    // Python scalars in result_type where NumPy 1.24's NEP 50 mode answers differently (its concrete DTypes defer every
+    // Python scalar), so core.py leaves them out; the expectations are derived by hand from NumPy 2's
     // PyArray_PromoteDTypeSequence (common_dtype.c), default_builtin_common_dtype (dtypemeta.c) and the Python-scalar
     // DTypes' common_dtype (abstractdtypes.c). A C# bool is Python's bool: a strong np.bool in NumPy 2.
     //   (int8, True, 1): pair (int8, PyInt) → int8 is int8's own answer, so PyInt is dropped; then (int8, bool) → int8.
@@ -42,6 +42,13 @@ public class DTypeAndPromotionTests
     //   (True, 1.5, 1): (bool, PyInt): bool defers → (PyInt, 1.5, True); (PyInt, PyFloat): PyInt defers →
     //                    (PyFloat, PyInt, True), no result yet; main PyFloat: with PyInt → PyFloat, with bool → float64;
     //                    common(PyFloat, float64) → float64.
+    //   (uint8, float16, 1.5): (uint8, PyFloat): uint8 defers → (PyFloat, float16, uint8); (PyFloat, float16): PyFloat
+    //                    defers → (float16, PyFloat, uint8), no result yet; main float16: with PyFloat → float16, with
+    //                    uint8 → float16 (1.24: float64, its main DType is PyFloat).
+    //   (complex64, 1.5, int8): (complex64, int8) → complex64, int8 dropped; (complex64, PyFloat) → complex64
+    //                    (1.24: complex128).
+    [TestCase("uint8", "float16", 1.5, "float16")]
+    [TestCase("complex64", 1.5, "int8", "complex64")]
     [TestCase("int8", true, 1L, "int8")]
     [TestCase("int8", 1L, true, "int8")]
     [TestCase(true, 1L, "int8", "int8")]
@@ -49,7 +56,7 @@ public class DTypeAndPromotionTests
     [TestCase("float16", true, "1j", "complex64")]
     [TestCase("uint64", true, 1L, "uint64")]
     [TestCase(true, 1.5, 1L, "float64")]
-    public void BoolsAmongPythonScalarsPromoteAsNumPy2(object a, object b, object c, string expected)
+    public void PythonScalarSequencesPromoteAsNumPy2(object a, object b, object c, string expected)
     {
         static object Op(object x) => x switch { "1j" => new Complex(0, 1), string s => np.dtype(s), _ => x };
         Assert.That(np.result_type(Op(a), Op(b), Op(c)).name, Is.EqualTo(expected));
