@@ -17,6 +17,8 @@ internal static class FixtureOps
         "result_type_seq" => np.result_type(c.Raw(0)!.AsArray().Select(t => ResultTypeOperand(t!.GetValue<string>())).ToArray()),
         "dtype_supported" => DTypeSupported(c.S(0)),
         "astype_warnings" => CastWarnings(c.A(0), c.S(1)),
+        "copyto_scalar" => Mutate(np.zeros(2, c.S(0)), z => np.copyto(z, c.A(1), casting: c.S(2))),
+        "copyto_0d" => Mutate(np.zeros(2, c.S(1)), z => np.copyto(z, c.A(0), casting: c.S(2))),
         "astype" => c.A(0).astype(c.S(1)),
         "astype_order" => op == "astype_order" && c.Raw(0) is JsonObject o && o["$a"]!["view"] is null
             ? c.A(0).T.astype(c.S(1), order: c.S(2)) : c.A(0).astype(c.S(1), order: c.S(2)),
