@@ -181,13 +181,20 @@ int32_t nk_cast_write(char *p, int32_t t, const nk_val *v, int vec)
     case NK_FLOAT16: {
         /* every integer that is finite in float16 is exact in float32, so ints go through float32 */
         uint16_t h = fl ? nk_double_to_half(v->re) : nk_double_to_half((double)as_float(v));
+        if ((h & 0x7fffu) == 0x7c00u && (!fl || isfinite(v->re))) fpe |= NK_FPE_OVERFLOW;
         memcpy(p, &h, 2);
         break;
     }
-    case NK_FLOAT32: { float x = as_float(v); memcpy(p, &x, 4); break; }
+    case NK_FLOAT32: {
+        float x = as_float(v);
+        if (isinf(x) && (!fl || isfinite(v->re))) fpe |= NK_FPE_OVERFLOW;
+        memcpy(p, &x, 4);
+        break;
+    }
     case NK_FLOAT64: { double x = as_double(v); memcpy(p, &x, 8); break; }
     case NK_COMPLEX64: {
         float x[2] = {as_float(v), v->cat == NK_CAT_COMPLEX ? (float)v->im : 0.0f};
+        if ((isinf(x[0]) && (!fl || isfinite(v->re))) || (isinf(x[1]) && isfinite(v->im))) fpe |= NK_FPE_OVERFLOW;
         memcpy(p, x, 8);
         break;
     }

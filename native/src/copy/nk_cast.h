@@ -9,7 +9,9 @@
  *     through cvtt32(x - 2^31) ^ 2^31 and the rest through cvtt32; the scalar tail, strided loops and float16
  *     sources take the low 32 bits of cvtt64. The caller says which element is in the vector body.
  *   - float16 is converted in software, rounding half to even (numpy/core/src/npymath/halffloat.c).
- * Any out-of-range or NaN float -> int conversion sets NK_FPE_INVALID ("invalid value encountered in cast").
+ * Any out-of-range or NaN float -> int conversion sets NK_FPE_INVALID ("invalid value encountered in cast"); a finite
+ * value that becomes +-inf in float16, float32 or complex64 sets NK_FPE_OVERFLOW ("overflow encountered in cast"), as
+ * NumPy's casts report the FPU's overflow flag (1.24 and 2.x).
  */
 #ifndef NK_CAST_H
 #define NK_CAST_H

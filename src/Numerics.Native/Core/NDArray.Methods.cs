@@ -13,7 +13,7 @@ public partial class NDArray : IFormattable
         ArgumentNullException.ThrowIfNull(dtype);
         ThrowIfDisposed();
         var rule = TypePromotion.ParseCasting(casting);
-        if (!TypePromotion.CanCast(Dtype, dtype, rule)) throw Err.CannotCast(Dtype, dtype, casting);
+        if (!TypePromotion.CanCast(Dtype, dtype, rule)) throw Err.CannotCast(Dtype, dtype, casting, scalar: Dims.Length == 0);
         var target = dtype.NativeOrder;
         bool orderOk = order switch
         {

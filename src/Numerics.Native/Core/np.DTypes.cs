@@ -76,27 +76,27 @@ public static partial class np
     public static DType result_type(params object[] arrays_and_dtypes)
     {
         ArgumentNullException.ThrowIfNull(arrays_and_dtypes);
-        var strong = new List<DType>();
-        var weak = new List<WeakKind>();
+        // In argument order: NumPy's promotion of several operands depends on it (TypePromotion.ResultOfSequence).
+        var seq = new List<PromotionOperand>();
         foreach (var o in arrays_and_dtypes)
         {
             switch (o)
             {
                 case NDArray a:
                     a.ThrowIfDisposed();
-                    if (a.IsWeak) weak.Add(a.Weak); else strong.Add(a.Dtype);
+                    seq.Add(a.IsWeak ? PromotionOperand.Of(a.Weak) : PromotionOperand.Of(a.Dtype));
                     break;
-                case DType d: strong.Add(d); break;
-                case string s: strong.Add(DTypeParser.Parse(s)); break;
-                case Type t: strong.Add(DTypeParser.FromType(t)); break;
-                case bool: weak.Add(WeakKind.Bool); break;
-                case sbyte or short or int or long or byte or ushort or uint or ulong: weak.Add(WeakKind.Integer); break;
-                case Half or float or double: weak.Add(WeakKind.Float); break;
-                case Complex64 or Complex: weak.Add(WeakKind.Complex); break;
+                case DType d: seq.Add(PromotionOperand.Of(d)); break;
+                case string s: seq.Add(PromotionOperand.Of(DTypeParser.Parse(s))); break;
+                case Type t: seq.Add(PromotionOperand.Of(DTypeParser.FromType(t))); break;
+                case bool: seq.Add(PromotionOperand.Of(WeakKind.Bool)); break;
+                case sbyte or short or int or long or byte or ushort or uint or ulong: seq.Add(PromotionOperand.Of(WeakKind.Integer)); break;
+                case Half or float or double: seq.Add(PromotionOperand.Of(WeakKind.Float)); break;
+                case Complex64 or Complex: seq.Add(PromotionOperand.Of(WeakKind.Complex)); break;
                 default: throw new TypeError($"Cannot interpret '{o}' as a data type");
             }
         }
-        return TypePromotion.Result(strong.ToArray(), weak.ToArray());
+        return TypePromotion.ResultOfSequence(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(seq));
     }
 
     /// <summary>Whether a cast is allowed under a casting rule. NumPy 2: <c>np.can_cast(from_, to, casting)</c>.</summary>

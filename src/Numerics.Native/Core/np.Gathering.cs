@@ -373,16 +373,27 @@ public static partial class np
 
     /// <summary>Copies src into dst (broadcast), under a casting rule, optionally only where a mask is true.
     /// NumPy: <c>np.copyto(dst, src, casting, where)</c>.</summary>
-    /// <exception cref="TypeError">The cast is not allowed ("Cannot cast array data from …").</exception>
+    /// <exception cref="TypeError">The cast is not allowed ("Cannot cast array data from …", "Cannot cast scalar from …"
+    /// for a 0-d or C# scalar src).</exception>
     /// <exception cref="ValueError">dst is read-only, or src does not broadcast.</exception>
+    /// <exception cref="OverflowError">A C# integer that does not fit dst's integer dtype.</exception>
     public static void copyto(NDArray dst, NDArray src, string casting = "same_kind", NDArray? where = null)
     {
         Live(dst).ThrowIfReadOnly();
         Live(src);
         var rule = TypePromotion.ParseCasting(casting);
-        if (!src.IsWeak && !TypePromotion.CanCast(src.Dtype, dst.Dtype, rule)) throw Err.CannotCast(src.Dtype, dst.Dtype, casting);
-        if (src.IsWeak && rule != Casting.Unsafe && TypePromotion.KindOf(dst.Dtype) < src.Weak)
-            throw Err.CannotCast(TypePromotion.DefaultFor(src.Weak), dst.Dtype, casting);
+        // NumPy 2's array_copyto: a Python int/float/complex first becomes the common dtype of its abstract DType and
+        // dst's (npy_find_descr_for_scalar: 1 → int8 for an int8 dst, 1 → int64 for a bool dst, 1j → complex64 for a
+        // float32 dst); under 'equiv' that must be the scalar's own default dtype. The cast check then applies to that
+        // 0-d array ("Cannot cast scalar from …"). A Python bool is a strong np.bool.
+        DType from = src.Dtype;
+        if (src.IsWeak && src.Weak != WeakKind.Bool)
+        {
+            from = TypePromotion.Result([dst.Dtype], [src.Weak]);
+            if (rule == Casting.Equiv && from != TypePromotion.DefaultFor(src.Weak))
+                throw Err.CannotCastPythonScalarEquiv(src.Weak, from);
+        }
+        if (!TypePromotion.CanCast(from, dst.Dtype, rule)) throw Err.CannotCast(from, dst.Dtype, casting, scalar: src.Dims.Length == 0);
         if (where is null)
         {
             dst.Assign(src);

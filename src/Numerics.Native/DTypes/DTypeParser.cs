@@ -30,6 +30,7 @@ internal static class DTypeParser
     {
         "O", "object", "object_", "str", "str_", "bytes", "bytes_", "void", "a", "c", "S", "U", "V", "M", "m",
         "g", "G", "longdouble", "clongdouble", "float128", "complex256", "f16", "c32", "datetime64", "timedelta64",
+        "unicode",   // NumPy 2's sctypeDict alias of str_
     };
 
     private static readonly Dictionary<Type, DType> Types = new()
@@ -94,8 +95,7 @@ internal static class DTypeParser
                 default: return false;
             }
         }
-        if (s.Length is 2 or 3 && int.TryParse(s.AsSpan(1), System.Globalization.NumberStyles.None,
-                System.Globalization.CultureInfo.InvariantCulture, out int size))
+        if (s.Length >= 2 && TryElementSize(s.AsSpan(1), out int size))
         {
             code = (s[0], size) switch
             {
@@ -111,10 +111,41 @@ internal static class DTypeParser
         return false;
     }
 
+    /// <summary>
+    /// The size after the kind character as NumPy reads it (_convert_from_str): C's strtol, which skips leading white
+    /// space and takes a sign, and the digits must end the string ("i 8", "i+8" and "i0008" are int64; "i8 " and
+    /// "f8\0" are not dtypes). int.TryParse differs: it accepts trailing NULs and rejects the white space.
+    /// </summary>
+    private static bool TryElementSize(ReadOnlySpan<char> s, out int size)
+    {
+        size = 0;
+        int i = 0;
+        while (i < s.Length && s[i] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r') i++;
+        bool negative = i < s.Length && s[i] == '-';
+        if (i < s.Length && s[i] is '+' or '-') i++;
+        if (i == s.Length) return false;
+        long v = 0;
+        for (; i < s.Length; i++)
+        {
+            if (!char.IsAsciiDigit(s[i])) return false;
+            v = v * 10 + (s[i] - '0');
+            if (v > int.MaxValue) return false;   // NumPy: out of range → not a dtype
+        }
+        size = negative ? -(int)v : (int)v;
+        return true;
+    }
+
     private static bool IsKnownUnsupported(string s)
     {
         if (KnownUnsupported.Contains(s)) return true;
         if (s.Contains(',', StringComparison.Ordinal)) return true;          // structured "f8,i4"
+        if (s.Length >= 2 && s[0] == 'O' && s.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0) return true;   // "O8": object
+        // A leading count is NumPy's subarray shorthand ("2f8", "3 i4"), supported or not depending on the rest.
+        if (s.Length > 0 && char.IsAsciiDigit(s[0]))
+        {
+            string rest = s.TrimStart("0123456789 ".ToCharArray());
+            return rest.Length > 0 && (TryTypeCode(rest, out _) || Names.ContainsKey(rest) || IsKnownUnsupported(rest));
+        }
         if (s.StartsWith("datetime64", StringComparison.Ordinal) || s.StartsWith("timedelta64", StringComparison.Ordinal)) return true;
         if (s.Length >= 2 && s[0] is 'S' or 'U' or 'V' or 'a' or 'M' or 'm' && (char.IsAsciiDigit(s[1]) || s[1] == '8' || s[1] == '['))
             return true;

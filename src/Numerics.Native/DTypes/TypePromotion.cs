@@ -66,31 +66,121 @@ internal static class TypePromotion
         _ => WeakKind.Complex,
     };
 
-    /// <summary>Combines a strong result with one weak scalar kind, as NEP 50 does.</summary>
-    internal static DType WithWeak(DType strong, WeakKind weak)
-    {
-        if (weak <= KindOf(strong)) return strong;
-        // A Python complex next to a real float keeps the float's precision (float32 + 1j → complex64).
-        if (weak == WeakKind.Complex && strong.IsFloat) return Complex(strong.Size);
-        return Promote(strong, DefaultFor(weak));
-    }
-
     /// <summary>
-    /// result_type over strong dtypes and weak kinds. With no strong operand the weak kinds decide alone.
+    /// result_type over strong dtypes and weak kinds, taken in that order (strong ones first; WeakKind.None entries
+    /// stand for no operand). With no strong operand the weak kinds decide alone.
     /// </summary>
     internal static DType Result(ReadOnlySpan<DType> strong, ReadOnlySpan<WeakKind> weak)
     {
-        DType? r = null;
-        foreach (var d in strong) r = r is null ? d.NativeOrder : Promote(r, d);
-        if (r is null)
+        var seq = new List<PromotionOperand>(strong.Length + weak.Length);
+        foreach (var d in strong) seq.Add(PromotionOperand.Of(d));
+        foreach (var w in weak) if (w != WeakKind.None) seq.Add(PromotionOperand.Of(w));
+        return ResultOfSequence(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(seq));
+    }
+
+    // ---- NumPy 2's PyArray_PromoteDTypeSequence (numpy/_core/src/multiarray/common_dtype.c) ----
+    // NumPy promotes a sequence of DType classes: the 14 concrete ones and the abstract DTypes of Python int, float
+    // and complex (our weak C# scalars; a C# bool is Python's bool, which NumPy 2 maps to the strong np.bool). Its
+    // reduction is a tournament, not a left fold: result_type(int16, uint16, float16) is float32 (a fold gives
+    // float64). The abstract DTypes do not promote associatively (Python int + bool → the default integer, so
+    // result_type(True, 1) is int64, yet result_type(int8, True, 1) is int8), so grouping and order can matter.
+    // Checked against NumPy 1.24 in its NEP 50 mode (np._set_promotion_state('weak'), the same reduction); 1.24's
+    // concrete DTypes defer every Python scalar, so some sequences with Python scalars differ from NumPy 2
+    // (DTypeAndPromotionTests.PythonScalarSequencesPromoteAsNumPy2).
+
+    private const int NotImplemented = -1;
+
+    /// <summary>NumPy's <c>common_dtype</c> slot of <paramref name="cls"/> asked about <paramref name="other"/>.</summary>
+    private static int CommonSlot(int cls, int other)
+    {
+        if (cls <= PromotionOperand.LastConcrete)
         {
-            var k = WeakKind.None;
-            foreach (var w in weak) if (w > k) k = w;
-            if (k == WeakKind.None) throw new ValueError("at least one array or dtype is required");
-            return DefaultFor(k);
+            var c = DType.FromCode((DTypeCode)cls);
+            switch (other)
+            {
+                // default_builtin_common_dtype: a concrete DType defers to one with a larger NumPy type number
+                // (float16, NPY_HALF = 23, comes after all others; the rest keep our code order).
+                case <= PromotionOperand.LastConcrete:
+                    return TypeNum(other) > TypeNum(cls) ? NotImplemented : (int)Promote(c, DType.FromCode((DTypeCode)other)).Code;
+                case PromotionOperand.PyComplex:
+                    return c.IsComplex ? cls
+                        : c.Code is DTypeCode.Float16 or DTypeCode.Float32 ? (int)DTypeCode.Complex64
+                        : c.Code == DTypeCode.Float64 ? (int)DTypeCode.Complex128 : NotImplemented;
+                case PromotionOperand.PyFloat:
+                    return c.IsInexact ? cls : NotImplemented;
+                default: // PyInt
+                    return c.IsBool ? NotImplemented : cls;
+            }
         }
-        foreach (var w in weak) r = WithWeak(r, w);
+        bool concreteBoolOrInt = other <= (int)DTypeCode.UInt64;
+        return cls switch
+        {
+            // int_common_dtype: bool → the default integer; every other DType must know Python int itself.
+            PromotionOperand.PyInt => other == (int)DTypeCode.Bool ? (int)DTypeCode.Int64 : NotImplemented,
+            // float_common_dtype / complex_common_dtype: bools and integers → the default float / complex.
+            PromotionOperand.PyFloat => concreteBoolOrInt ? (int)DTypeCode.Float64 : other == PromotionOperand.PyInt ? cls : NotImplemented,
+            _ => concreteBoolOrInt ? (int)DTypeCode.Complex128
+                : other is PromotionOperand.PyInt or PromotionOperand.PyFloat ? cls : NotImplemented,
+        };
+    }
+
+    private static int TypeNum(int code) => code == (int)DTypeCode.Float16 ? 23 : code;
+
+    /// <summary>NumPy's PyArray_CommonDType: asks both DTypes.</summary>
+    private static int Common(int a, int b)
+    {
+        if (a == b) return a;
+        int r = CommonSlot(a, b);
+        if (r == NotImplemented) r = CommonSlot(b, a);
+        // Unreachable for the 14 dtypes and the Python scalar kinds: some pair always knows the other.
+        if (r == NotImplemented) throw new InvalidOperationException("no common DType");
         return r;
+    }
+
+    /// <summary>NumPy's reduce_dtypes_to_most_knowledgeable: moves the highest DType to the front.</summary>
+    private static int ReduceToMostKnowledgeable(Span<int> d)
+    {
+        int half = d.Length / 2, res = NotImplemented;
+        for (int low = 0; low < half; low++)
+        {
+            int high = d.Length - 1 - low;
+            res = d[high] == d[low] ? d[low] : CommonSlot(d[low], d[high]);
+            if (res == NotImplemented) (d[low], d[high]) = (d[high], d[low]);   // guess the other knows more
+            else if (res == d[low]) d[high] = Cleared;                           // d[high] cannot change the result
+        }
+        return d.Length == 2 ? res : ReduceToMostKnowledgeable(d[..(d.Length - half)]);
+    }
+
+    private const int Cleared = -2;
+
+    /// <summary>np.result_type of operands in argument order (NumPy 2's PyArray_ResultType).</summary>
+    internal static DType ResultOfSequence(ReadOnlySpan<PromotionOperand> operands)
+    {
+        if (operands.Length == 0) throw new ValueError("at least one array or dtype is required");
+        Span<int> d = operands.Length <= 32 ? stackalloc int[operands.Length] : new int[operands.Length];
+        for (int i = 0; i < d.Length; i++) d[i] = operands[i].Id;
+        int result;
+        if (d.Length == 1) result = d[0];
+        else
+        {
+            result = ReduceToMostKnowledgeable(d);
+            int main = d[0], start = result == NotImplemented ? 1 : 2;
+            for (int i = start; i < d.Length; i++)
+            {
+                if (d[i] == Cleared) continue;
+                int promotion = CommonSlot(main, d[i]);
+                if (promotion == NotImplemented) throw new InvalidOperationException("no common DType");
+                result = result == NotImplemented ? promotion : Common(result, promotion);
+            }
+        }
+        // An abstract result (only Python scalars) takes its default descriptor.
+        return result switch
+        {
+            PromotionOperand.PyInt => DType.Int64,
+            PromotionOperand.PyFloat => DType.Float64,
+            PromotionOperand.PyComplex => DType.Complex128,
+            _ => DType.FromCode((DTypeCode)result),
+        };
     }
 
     internal static Casting ParseCasting(string casting) => casting switch
@@ -117,4 +207,27 @@ internal static class TypePromotion
         if (safe || casting == Casting.Safe) return safe;
         return KindRank(from.kind) <= KindRank(to.kind);
     }
+}
+
+/// <summary>One operand of NumPy's DType-sequence promotion: a concrete dtype or the abstract DType of a weak scalar.</summary>
+internal readonly struct PromotionOperand
+{
+    internal const int LastConcrete = (int)DTypeCode.Complex128, PyInt = 14, PyFloat = 15, PyComplex = 16;
+
+    private PromotionOperand(int id) => Id = id;
+
+    /// <summary>A DTypeCode, or PyInt / PyFloat / PyComplex.</summary>
+    internal int Id { get; }
+
+    internal static PromotionOperand Of(DType d) => new((int)d.Code);
+
+    /// <summary>A weak C# scalar: bool is NumPy's strong np.bool (Python's bool is not weak in NumPy 2).</summary>
+    internal static PromotionOperand Of(WeakKind k) => new(k switch
+    {
+        WeakKind.Bool => (int)DTypeCode.Bool,
+        WeakKind.Integer => PyInt,
+        WeakKind.Float => PyFloat,
+        WeakKind.Complex => PyComplex,
+        _ => throw new ArgumentOutOfRangeException(nameof(k)),
+    });
 }

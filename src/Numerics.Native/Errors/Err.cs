@@ -99,12 +99,18 @@ internal static class Err
 
     internal static ValueError CannotAvoidCopy() => new("Unable to avoid copy while creating an array as requested.");
 
-    internal static TypeError DTypeNotUnderstood(string spec) => new($"data type '{spec}' not understood");
+    // NumPy formats the spec with %R (Python's repr): control characters escaped, double quotes around a spec with a '.
+    internal static TypeError DTypeNotUnderstood(string spec) => new($"data type {PyRepr.Str(spec)} not understood");
 
-    internal static TypeError DTypeNotSupported(string spec) => new($"data type '{spec}' is not supported by Numerics.Native");
+    internal static TypeError DTypeNotSupported(string spec) => new($"data type {PyRepr.Str(spec)} is not supported by Numerics.Native");
 
-    internal static TypeError CannotCast(DType from, DType to, string casting) =>
-        new($"Cannot cast array data from dtype('{from.ReprName}') to dtype('{to.ReprName}') according to the rule '{casting}'");
+    // NumPy's npy_set_invalid_cast_error says "scalar" when the source is 0-d (astype, copyto).
+    internal static TypeError CannotCast(DType from, DType to, string casting, bool scalar = false) =>
+        new($"Cannot cast {(scalar ? "scalar" : "array data")} from dtype('{from.ReprName}') to dtype('{to.ReprName}') according to the rule '{casting}'");
+
+    /// <summary>NumPy 2's npy_update_operand_for_scalar: a Python scalar that must change dtype under 'equiv'.</summary>
+    internal static TypeError CannotCastPythonScalarEquiv(WeakKind kind, DType to) =>
+        new($"cannot cast Python {kind switch { WeakKind.Integer => "int", WeakKind.Float => "float", _ => "complex" }} to dtype('{to.ReprName}') under the casting rule 'equiv'");
 
     internal static OverflowError PythonIntOutOfBounds(string value, DType dtype) =>
         new($"Python integer {value} out of bounds for {dtype.name}");

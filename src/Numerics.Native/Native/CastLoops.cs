@@ -10,7 +10,15 @@ namespace Numerics.Native;
 /// </summary>
 internal static unsafe class CastLoops
 {
+    internal const int FpeOverflow = 2;
     internal const int FpeInvalid = 8;
+
+    /// <summary>NumPy reports "overflow encountered in cast" when a finite value becomes ±inf in a narrower float.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CheckOverflow<TR>(bool resultIsInfinite, double source, ref int fpe) where TR : IRead
+    {
+        if (resultIsInfinite && (!IsFloatLike<TR>() || double.IsFinite(source))) fpe |= FpeOverflow;
+    }
 
     internal enum Cat { Bool, Signed, Unsigned, Half, Float, Complex }
 
@@ -172,24 +180,32 @@ internal static unsafe class CastLoops
 
     private struct WF16 : IWrite
     {
-        public static void Write<TR>(byte* p, ref Val v, ref int fpe) where TR : IRead =>
-            *(Half*)p = TR.Cat switch
+        public static void Write<TR>(byte* p, ref Val v, ref int fpe) where TR : IRead
+        {
+            Half h = TR.Cat switch
             {
                 Cat.Unsigned => (Half)(float)v.U,     // every integer that is finite in float16 is exact in float32
                 Cat.Signed or Cat.Bool => (Half)(float)v.L,
                 _ => (Half)v.D,
             };
+            CheckOverflow<TR>(Half.IsInfinity(h), v.D, ref fpe);
+            *(Half*)p = h;
+        }
     }
 
     private struct WF32 : IWrite
     {
-        public static void Write<TR>(byte* p, ref Val v, ref int fpe) where TR : IRead =>
-            *(float*)p = TR.Cat switch
+        public static void Write<TR>(byte* p, ref Val v, ref int fpe) where TR : IRead
+        {
+            float x = TR.Cat switch
             {
                 Cat.Unsigned => (float)v.U,
                 Cat.Signed or Cat.Bool => (float)v.L,
                 _ => (float)v.D,
             };
+            CheckOverflow<TR>(float.IsInfinity(x), v.D, ref fpe);
+            *(float*)p = x;
+        }
     }
 
     private struct WF64 : IWrite
@@ -208,6 +224,8 @@ internal static unsafe class CastLoops
                 _ => (float)v.D,
             };
             ((float*)p)[1] = TR.Cat == Cat.Complex ? (float)v.I : 0f;
+            CheckOverflow<TR>(float.IsInfinity(((float*)p)[0]), v.D, ref fpe);
+            CheckOverflow<TR>(float.IsInfinity(((float*)p)[1]), v.I, ref fpe);
         }
     }
 
@@ -245,7 +263,7 @@ internal static unsafe class CastLoops
         }
     }
 
-    /// <summary>Converts operand 1 into operand 0 over the whole space; returns the FPE bits (invalid).</summary>
+    /// <summary>Converts operand 1 into operand 0 over the whole space; returns the FPE bits (invalid, overflow).</summary>
     internal static int Run(in StridedIter it, DTypeCode dst, DTypeCode src) => src switch
     {
         DTypeCode.Bool => RunTo<RBool>(it, dst),

@@ -48,7 +48,7 @@ internal static unsafe class NativeOps
         }
     }
 
-    /// <summary>Copy plus NumPy's cast warnings (ComplexWarning, "invalid value encountered in cast").</summary>
+    /// <summary>Copy plus NumPy's cast warnings (ComplexWarning, "overflow/invalid value encountered in cast").</summary>
     internal static void CopyWarn(NDArray dst, NDArray src)
     {
         // NumPy warns for every complex → real cast, empty arrays included, but not for complex → bool (a nonzero
@@ -56,6 +56,8 @@ internal static unsafe class NativeOps
         if (src.Dtype.IsComplex && !dst.Dtype.IsComplex && !dst.Dtype.IsBool)
             WarningSink.Report(ComplexWarning.DiscardsImaginary());
         int fpe = Copy(dst, src);
+        // NumPy checks the flags in this order (overflow, then invalid); one cast raises at most one of them.
+        if ((fpe & CastLoops.FpeOverflow) != 0) FpeSink.Report("overflow encountered in cast");
         if ((fpe & CastLoops.FpeInvalid) != 0) FpeSink.Report("invalid value encountered in cast");
     }
 

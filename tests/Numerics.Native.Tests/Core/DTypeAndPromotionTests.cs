@@ -26,6 +26,45 @@ public class DTypeAndPromotionTests
         Assert.That(np.result_type(a, s).name, Is.EqualTo(expected));
     }
 
+    // Python scalars in result_type where NumPy 1.24's NEP 50 mode answers differently (its concrete DTypes defer every
+    // Python scalar), so core.py leaves them out; the expectations are derived by hand from NumPy 2's
+    // PyArray_PromoteDTypeSequence (common_dtype.c), default_builtin_common_dtype (dtypemeta.c) and the Python-scalar
+    // DTypes' common_dtype (abstractdtypes.c). A C# bool is Python's bool: a strong np.bool in NumPy 2.
+    //   (int8, True, 1): pair (int8, PyInt) → int8 is int8's own answer, so PyInt is dropped; then (int8, bool) → int8.
+    //   (int8, 1, True): pair (int8, bool) → int8, bool dropped; (int8, PyInt) → int8.
+    //   (True, 1, int8): pair (bool, int8): bool defers (int8 has the larger type number) → order (int8, 1, True);
+    //                    (int8, PyInt) → int8, PyInt dropped; main int8 with bool → int8.
+    //   (float32, True, 1.5): (float32, PyFloat) → float32, PyFloat dropped; (float32, bool) → float32.
+    //   (float16, True, 1j): (float16, PyComplex) → complex64 (float16's slot), kept; (float16, bool) → float16, bool
+    //                    dropped; main float16 with PyComplex → complex64; common(float16, complex64) → complex64.
+    //   (uint64, True, 1): (uint64, PyInt) → uint64, dropped; (uint64, bool) → uint64.
+    //   (True, 1): bool defers to PyInt, whose common_dtype with bool is the default integer: int64.
+    //   (True, 1.5, 1): (bool, PyInt): bool defers → (PyInt, 1.5, True); (PyInt, PyFloat): PyInt defers →
+    //                    (PyFloat, PyInt, True), no result yet; main PyFloat: with PyInt → PyFloat, with bool → float64;
+    //                    common(PyFloat, float64) → float64.
+    //   (uint8, float16, 1.5): (uint8, PyFloat): uint8 defers → (PyFloat, float16, uint8); (PyFloat, float16): PyFloat
+    //                    defers → (float16, PyFloat, uint8), no result yet; main float16: with PyFloat → float16, with
+    //                    uint8 → float16 (1.24: float64, its main DType is PyFloat).
+    //   (complex64, 1.5, int8): (complex64, int8) → complex64, int8 dropped; (complex64, PyFloat) → complex64
+    //                    (1.24: complex128).
+    [TestCase("uint8", "float16", 1.5, "float16")]
+    [TestCase("complex64", 1.5, "int8", "complex64")]
+    [TestCase("int8", true, 1L, "int8")]
+    [TestCase("int8", 1L, true, "int8")]
+    [TestCase(true, 1L, "int8", "int8")]
+    [TestCase("float32", true, 1.5, "float32")]
+    [TestCase("float16", true, "1j", "complex64")]
+    [TestCase("uint64", true, 1L, "uint64")]
+    [TestCase(true, 1.5, 1L, "float64")]
+    public void PythonScalarSequencesPromoteAsNumPy2(object a, object b, object c, string expected)
+    {
+        static object Op(object x) => x switch { "1j" => new Complex(0, 1), string s => np.dtype(s), _ => x };
+        Assert.That(np.result_type(Op(a), Op(b), Op(c)).name, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void BoolAndAPythonIntAloneGiveTheDefaultInteger() => Assert.That(np.result_type(true, 1), Is.EqualTo(np.int64));
+
     [Test]
     public void ZeroDimensionalArraysAreStrong()
     {

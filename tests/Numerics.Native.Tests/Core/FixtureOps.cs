@@ -13,6 +13,12 @@ internal static class FixtureOps
         "dtype_info" => DTypeInfo(c.S(0)),
         "promote_row" => Dtypes.Select(u => (object)np.promote_types(c.S(0), u)).ToList(),
         "can_cast_row" => Dtypes.Select(u => (object)np.can_cast(np.dtype(c.S(0)), u, c.S(1))).ToList(),
+        "result_type3_row" => Dtypes.Select(u => (object)np.result_type(c.S(0), c.S(1), u)).ToList(),
+        "result_type_seq" => np.result_type(c.Raw(0)!.AsArray().Select(t => ResultTypeOperand(t!.GetValue<string>())).ToArray()),
+        "dtype_supported" => DTypeSupported(c.S(0)),
+        "astype_warnings" => CastWarnings(c.A(0), c.S(1)),
+        "copyto_scalar" => Mutate(np.zeros(2, c.S(0)), z => np.copyto(z, c.A(1), casting: c.S(2))),
+        "copyto_0d" => Mutate(np.zeros(2, c.S(1)), z => np.copyto(z, c.A(0), casting: c.S(2))),
         "astype" => c.A(0).astype(c.S(1)),
         "astype_order" => op == "astype_order" && c.Raw(0) is JsonObject o && o["$a"]!["view"] is null
             ? c.A(0).T.astype(c.S(1), order: c.S(2)) : c.A(0).astype(c.S(1), order: c.S(2)),
@@ -161,6 +167,40 @@ internal static class FixtureOps
             end_values: c.KwArray(2, "end_values"), reflect_type: c.KwString(2, "reflect_type") ?? "even"),
         _ => throw new NotSupportedException("no C# mapping for fixture op " + op),
     };
+
+    /// <summary>core.py's result_type_tokens: a dtype name, "0d:&lt;dtype&gt;" or a Python scalar as a weak C# scalar.</summary>
+    private static object ResultTypeOperand(string t) => t switch
+    {
+        "py:True" => true,
+        "py:1" => 1L,
+        "py:1.5" => 1.5,
+        "py:1j" => new System.Numerics.Complex(0, 1),
+        _ when t.StartsWith("0d:", StringComparison.Ordinal) => np.zeros(new Shape(Array.Empty<long>()), t[3..]),
+        _ => np.dtype(t),
+    };
+
+    /// <summary>The warnings of one astype, as "Category: message" in the order they were raised.</summary>
+    private static List<object> CastWarnings(NDArray a, string dtype)
+    {
+        using (np.warnings.catch_warnings(out var log))   // restores the filters when it ends, as Python's
+        {
+            np.warnings.simplefilter("always");
+            a.astype(dtype).Dispose();
+            return log.Select(w => (object)$"{w.category}: {w.Message}").ToList();
+        }
+    }
+
+    private static string DTypeSupported(string spec)
+    {
+        try
+        {
+            return np.dtype(spec).name;
+        }
+        catch (TypeError e) when (e.Message.EndsWith("is not supported by Numerics.Native", StringComparison.Ordinal))
+        {
+            return "unsupported";
+        }
+    }
 
     private static List<object> DTypeInfo(string spec)
     {
