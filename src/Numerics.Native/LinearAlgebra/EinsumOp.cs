@@ -64,6 +64,12 @@ internal static class EinsumOp
         {
             var want = spec.Output.Select(c => spec.Sizes[c]).ToArray();
             if (!@out.Dims.AsSpan().SequenceEqual(want)) throw spec.RemappedError(operands, @out);
+            // out is read and written (the sums accumulate in it): the iterator checks the read cast first.
+            if (!TypePromotion.CanCast(@out.Dtype, rt, rule))
+            {
+                throw new TypeError(string.Create(CultureInfo.InvariantCulture,
+                    $"Iterator operand {operands.Length} dtype could not be cast from dtype('{@out.Dtype.ReprName}') to dtype('{rt.ReprName}') according to the rule '{casting}'"));
+            }
             if (!TypePromotion.CanCast(rt, @out.Dtype, rule))
             {
                 throw new TypeError(string.Create(CultureInfo.InvariantCulture,
@@ -106,7 +112,8 @@ internal static class EinsumOp
         ArgumentNullException.ThrowIfNull(operands);
         for (int i = 0; i < operands.Length; i++) LinalgCore.CheckLive(operands[i], "operands");
         var kind = ParseOptimize(optimize);
-        var plan = MakePlan(Parse(subscripts, operands, kind), kind);
+        // NumPy's einsum_path parses with its Python planner whatever optimize is (c_einsum never runs there).
+        var plan = MakePlan(EinsumSpec.ParseOptimized(subscripts, operands, forEinsum: false), kind);
         var path = new object[plan.Path.Count + 1];
         path[0] = "einsum_path";
         for (int i = 0; i < plan.Path.Count; i++) path[i + 1] = plan.Path[i];
@@ -167,9 +174,6 @@ internal static class EinsumOp
         Plans[k] = plan;
         return plan;
     }
-
-    private static EinsumSpec Parse(string subscripts, NDArray[] operands, PathKind kind) =>
-        kind == PathKind.None ? EinsumSpec.ParseDirect(subscripts, operands) : EinsumSpec.ParseOptimized(subscripts, operands);
 
     private static Plan MakePlan(EinsumSpec spec, PathKind kind)
     {

@@ -35,7 +35,8 @@ internal sealed class EinsumSpec
 
     // ---------------- NumPy's Python planner (_parse_einsum_input + einsum_path's size checks) ----------------
 
-    internal static EinsumSpec ParseOptimized(string subscripts, NDArray[] ops)
+    // forEinsum: false for einsum_path, which never reaches c_einsum's check of the output labels.
+    internal static EinsumSpec ParseOptimized(string subscripts, NDArray[] ops, bool forEinsum = true)
     {
         string s = subscripts.Replace(" ", "", StringComparison.Ordinal);
         foreach (char c in s)
@@ -129,7 +130,7 @@ internal sealed class EinsumSpec
             }
         }
         // NumPy's planner leaves this check to c_einsum, which runs later with the same text.
-        CheckOutputOnce(output);
+        if (forEinsum) CheckOutputOnce(output);
         return spec;
     }
 
