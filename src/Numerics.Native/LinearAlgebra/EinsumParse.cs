@@ -64,7 +64,8 @@ internal sealed class EinsumSpec
                 string sub = terms[t];
                 if (!sub.Contains('.')) continue;
                 if (sub.Count(c => c == '.') != 3 || CountOf(sub, "...") != 1) throw new ValueError("Invalid Ellipses.");
-                if (t >= ops.Length) throw new IndexError("tuple index out of range");
+                // NumPy's _parse_einsum_input indexes its list of operands here.
+                if (t >= ops.Length) throw new IndexError("list index out of range");
                 int count = ops[t].Dims.Length == 0 ? 0 : Math.Max(ops[t].Dims.Length, 1) - (sub.Length - 3);
                 longest = Math.Max(longest, count);
                 if (count < 0) throw new ValueError("Ellipses lengths do not match.");
