@@ -38,25 +38,38 @@ internal static class EinsumOp
         @out?.ThrowIfDisposed();
         var kind = ParseOptimize(optimize);
         var rule = TypePromotion.ParseCasting(casting);
-        var plan = CachedPlan(subscripts, operands, kind);
+        var plan = CachedPlan(subscripts, operands, kind, @out);
         var spec = plan.Spec;
+        if (kind != PathKind.None) CheckStepOperands(plan, operands, @out);
+        if (@out is not null) EinsumSpec.CheckOutNdim(@out, spec.Output.Length);
 
-        DType rt = dtype?.NativeOrder ?? TypePromotion.Result(operands.Select(StrongDtype).ToArray(), []);
-        if (dtype is not null)
+        // c_einsum returns a lone operand whose labels all reach the output as a view (a transpose or diagonal)
+        // before it looks at dtype or casting: NumPy ignores both there.
+        if (operands.Length == 1 && @out is null && spec.Inputs[0].All(spec.Output.Contains)) dtype = null;
+        // Without dtype, c_einsum's iterator computes in the common dtype of the operands and out (NumPy 2 takes a
+        // 0-d out at its dtype too): an int8 product summed into an int64 out does not wrap at int8.
+        DType[] joined = @out is null ? [.. operands.Select(StrongDtype)] : [.. operands.Select(StrongDtype), @out.Dtype.NativeOrder];
+        DType rt = dtype?.NativeOrder ?? TypePromotion.Result(joined, []);
+        // The iterator casts every operand to that dtype under the casting rule ("no"/"equiv" refuse mixed operands
+        // even without dtype).
+        for (int i = 0; i < operands.Length; i++)
         {
-            for (int i = 0; i < operands.Length; i++)
+            if (!TypePromotion.CanCast(StrongDtype(operands[i]), rt, rule))
             {
-                if (!TypePromotion.CanCast(StrongDtype(operands[i]), rt, rule))
-                {
-                    throw new TypeError(string.Create(CultureInfo.InvariantCulture,
-                        $"Iterator operand {i} dtype could not be cast from dtype('{StrongDtype(operands[i]).ReprName}') to dtype('{rt.ReprName}') according to the rule '{casting}'"));
-                }
+                throw new TypeError(string.Create(CultureInfo.InvariantCulture,
+                    $"Iterator operand {i} dtype could not be cast from dtype('{StrongDtype(operands[i]).ReprName}') to dtype('{rt.ReprName}') according to the rule '{casting}'"));
             }
         }
         if (@out is not null)
         {
             var want = spec.Output.Select(c => spec.Sizes[c]).ToArray();
             if (!@out.Dims.AsSpan().SequenceEqual(want)) throw spec.RemappedError(operands, @out);
+            // out is read and written (the sums accumulate in it): the iterator checks the read cast first.
+            if (!TypePromotion.CanCast(@out.Dtype, rt, rule))
+            {
+                throw new TypeError(string.Create(CultureInfo.InvariantCulture,
+                    $"Iterator operand {operands.Length} dtype could not be cast from dtype('{@out.Dtype.ReprName}') to dtype('{rt.ReprName}') according to the rule '{casting}'"));
+            }
             if (!TypePromotion.CanCast(rt, @out.Dtype, rule))
             {
                 throw new TypeError(string.Create(CultureInfo.InvariantCulture,
@@ -99,11 +112,35 @@ internal static class EinsumOp
         ArgumentNullException.ThrowIfNull(operands);
         for (int i = 0; i < operands.Length; i++) LinalgCore.CheckLive(operands[i], "operands");
         var kind = ParseOptimize(optimize);
-        var plan = MakePlan(Parse(subscripts, operands, kind), kind);
+        // NumPy's einsum_path parses with its Python planner whatever optimize is (c_einsum never runs there).
+        var plan = MakePlan(EinsumSpec.ParseOptimized(subscripts, operands, forEinsum: false), kind);
         var path = new object[plan.Path.Count + 1];
         path[0] = "einsum_path";
         for (int i = 0; i < plan.Path.Count; i++) path[i + 1] = plan.Path[i];
         return (path, Report(plan));
+    }
+
+    /// <summary>
+    /// NumPy's planner lets a length-1 axis broadcast under a label that repeats in one operand; the c_einsum call of
+    /// the step that takes that operand refuses it. The operand is numbered within that step (NumPy pops a step's
+    /// operands from the highest position down); only the last step sees out.
+    /// </summary>
+    private static void CheckStepOperands(Plan plan, NDArray[] operands, NDArray? @out)
+    {
+        var origin = Enumerable.Range(0, operands.Length).Select(i => (int?)i).ToList();
+        for (int s = 0; s < plan.Steps.Count; s++)
+        {
+            var step = plan.Steps[s];
+            var group = step.Positions.Select(p => origin[p]).ToList();
+            foreach (var p in step.Positions) origin.RemoveAt(p); // descending: earlier positions stay valid
+            origin.Add(null);
+            bool lone = group.Count == 1 && (@out is null || s < plan.Steps.Count - 1);
+            for (int k = 0; k < group.Count; k++)
+            {
+                if (group[k] is int t)
+                    EinsumSpec.CheckRepeatedLabels(plan.Spec.Inputs[t], operands[t].Dims, k, lone ? step.Result : null);
+            }
+        }
     }
 
     private static DType StrongDtype(NDArray a) => a.IsWeak ? TypePromotion.DefaultFor(a.Weak) : a.Dtype.NativeOrder;
@@ -116,7 +153,7 @@ internal static class EinsumOp
 
     private const int CacheMax = 512;
 
-    private static Plan CachedPlan(string subscripts, NDArray[] operands, PathKind kind)
+    private static Plan CachedPlan(string subscripts, NDArray[] operands, PathKind kind, NDArray? @out)
     {
         var key = new System.Text.StringBuilder(subscripts.Length + 8 * operands.Length + 4);
         key.Append((int)kind).Append('|').Append(subscripts);
@@ -130,14 +167,13 @@ internal static class EinsumOp
         // "none" reports NumPy's single all-operand step, but three or more operands are still contracted in the
         // greedy order: the same sums (up to rounding), without the outer-product intermediates a left-to-right
         // order can build where NumPy's direct loop needs no memory.
-        plan = MakePlan(Parse(subscripts, operands, kind), kind == PathKind.None ? PathKind.Greedy : kind);
+        // out goes to c_einsum's parse for the order of its checks (a cached plan is one that passed them).
+        var spec = kind == PathKind.None ? EinsumSpec.ParseDirect(subscripts, operands, @out) : EinsumSpec.ParseOptimized(subscripts, operands);
+        plan = MakePlan(spec, kind == PathKind.None ? PathKind.Greedy : kind);
         if (Plans.Count >= CacheMax) Plans.Clear();
         Plans[k] = plan;
         return plan;
     }
-
-    private static EinsumSpec Parse(string subscripts, NDArray[] operands, PathKind kind) =>
-        kind == PathKind.None ? EinsumSpec.ParseDirect(subscripts, operands) : EinsumSpec.ParseOptimized(subscripts, operands);
 
     private static Plan MakePlan(EinsumSpec spec, PathKind kind)
     {

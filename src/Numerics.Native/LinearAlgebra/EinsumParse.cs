@@ -35,7 +35,8 @@ internal sealed class EinsumSpec
 
     // ---------------- NumPy's Python planner (_parse_einsum_input + einsum_path's size checks) ----------------
 
-    internal static EinsumSpec ParseOptimized(string subscripts, NDArray[] ops)
+    // forEinsum: false for einsum_path, which never reaches c_einsum's check of the output labels.
+    internal static EinsumSpec ParseOptimized(string subscripts, NDArray[] ops, bool forEinsum = true)
     {
         string s = subscripts.Replace(" ", "", StringComparison.Ordinal);
         foreach (char c in s)
@@ -63,7 +64,8 @@ internal sealed class EinsumSpec
                 string sub = terms[t];
                 if (!sub.Contains('.')) continue;
                 if (sub.Count(c => c == '.') != 3 || CountOf(sub, "...") != 1) throw new ValueError("Invalid Ellipses.");
-                if (t >= ops.Length) throw new IndexError("tuple index out of range");
+                // NumPy's _parse_einsum_input indexes its list of operands here.
+                if (t >= ops.Length) throw new IndexError("list index out of range");
                 int count = ops[t].Dims.Length == 0 ? 0 : Math.Max(ops[t].Dims.Length, 1) - (sub.Length - 3);
                 longest = Math.Max(longest, count);
                 if (count < 0) throw new ValueError("Ellipses lengths do not match.");
@@ -129,7 +131,7 @@ internal sealed class EinsumSpec
             }
         }
         // NumPy's planner leaves this check to c_einsum, which runs later with the same text.
-        CheckOutputOnce(output);
+        if (forEinsum) CheckOutputOnce(output);
         return spec;
     }
 
@@ -170,7 +172,7 @@ internal sealed class EinsumSpec
     /// <summary>Ellipsis labels of the direct path: private characters, never letters.</summary>
     private const char EllipsisBase = '\u0100';
 
-    internal static EinsumSpec ParseDirect(string subscripts, NDArray[] ops)
+    internal static EinsumSpec ParseDirect(string subscripts, NDArray[] ops, NDArray? @out = null)
     {
         if (ops.Length == 0) throw new ValueError("must specify the einstein sum subscripts string and at least one operand");
         string s = subscripts;
@@ -180,16 +182,14 @@ internal sealed class EinsumSpec
         {
             int start = pos;
             while (pos < s.Length && s[pos] != ',' && s[pos] != '-') pos++;
+            // c_einsum checks the term's terminator before it parses the term's labels.
+            if (t == ops.Length - 1 && pos < s.Length && s[pos] == ',')
+                throw new ValueError("more operands provided to einstein sum function than specified in the subscripts string");
+            if (t < ops.Length - 1 && (pos >= s.Length || s[pos] != ','))
+                throw new ValueError("fewer operands provided to einstein sum function than specified in the subscripts string");
             terms[t] = OperandLabels(s[start..pos], ops[t].Dims.Length, t);
-            if (t < ops.Length - 1)
-            {
-                if (pos >= s.Length || s[pos] != ',')
-                    throw new ValueError("fewer operands provided to einstein sum function than specified in the subscripts string");
-                pos++;
-            }
+            if (t < ops.Length - 1) pos++;
         }
-        if (pos < s.Length && s[pos] == ',')
-            throw new ValueError("more operands provided to einstein sum function than specified in the subscripts string");
         int nb = 0;
         for (int t = 0; t < ops.Length; t++)
             if (terms[t].ellipsisAt >= 0) nb = Math.Max(nb, ops[t].Dims.Length - terms[t].labels.Length);
@@ -216,7 +216,7 @@ internal sealed class EinsumSpec
             output = sb.ToString();
         }
         var spec = new EinsumSpec(inputs, output, string.Join(',', inputs));
-        CheckDirectSizes(spec, ops);
+        CheckDirectSizes(spec, ops, @out);
         return spec;
     }
 
@@ -229,6 +229,9 @@ internal sealed class EinsumSpec
             char c = sub[i];
             if (IsSymbol(c))
             {
+                // Checked at each label, as c_einsum does: a later bad character is not reached.
+                if (sb.Length >= ndim)
+                    throw new ValueError(string.Create(CultureInfo.InvariantCulture, $"einstein sum subscripts string contains too many subscripts for operand {iop}"));
                 sb.Append(c);
             }
             else if (c == '.')
@@ -246,8 +249,6 @@ internal sealed class EinsumSpec
                 throw new ValueError($"invalid subscript '{c}' in einstein sum subscripts string, subscripts must be letters");
             }
         }
-        if (sb.Length > ndim)
-            throw new ValueError(string.Create(CultureInfo.InvariantCulture, $"einstein sum subscripts string contains too many subscripts for operand {iop}"));
         if (ellipsis < 0 && sb.Length < ndim)
         {
             throw new ValueError("operand has more dimensions than subscripts given in einstein sum, but no '...' ellipsis " +
@@ -292,25 +293,14 @@ internal sealed class EinsumSpec
         return sb.ToString();
     }
 
-    /// <summary>c_einsum's checks: equal lengths along a repeated label of one operand, then NumPy's iterator
-    /// broadcast over (output labels, then summed labels in code-point order).</summary>
-    private static void CheckDirectSizes(EinsumSpec spec, NDArray[] ops)
+    /// <summary>c_einsum's checks: equal lengths along a repeated label of one operand, the number of dimensions of
+    /// <paramref name="out"/>, then NumPy's iterator broadcast over (output labels, then summed labels in code-point
+    /// order).</summary>
+    private static void CheckDirectSizes(EinsumSpec spec, NDArray[] ops, NDArray? @out)
     {
-        bool single = ops.Length == 1 && spec.Inputs[0].All(c => spec.Output.Contains(c));
         for (int t = 0; t < ops.Length; t++)
-        {
-            string lab = spec.Inputs[t];
-            for (int i = 0; i < lab.Length; i++)
-            {
-                int j = lab.IndexOf(lab[i]);
-                if (j < i && ops[t].Dims[j] != ops[t].Dims[i])
-                {
-                    string who = single ? "single operand" : string.Create(CultureInfo.InvariantCulture, $"operand {t}");
-                    throw new ValueError(string.Create(CultureInfo.InvariantCulture,
-                        $"dimensions in {who} for collapsing index '{lab[i]}' don't match ({ops[t].Dims[j]} != {ops[t].Dims[i]})"));
-                }
-            }
-        }
+            CheckRepeatedLabels(spec.Inputs[t], ops[t].Dims, t, ops.Length == 1 && @out is null ? spec.Output : null);
+        if (@out is not null) CheckOutNdim(@out, spec.Output.Length);
         bool ok = true;
         for (int t = 0; t < ops.Length; t++)
         {
@@ -330,6 +320,47 @@ internal sealed class EinsumSpec
             }
         }
         if (!ok) throw spec.RemappedError(ops, null);
+    }
+
+    /// <summary>
+    /// c_einsum's check of a label repeated in one operand: its axes must have equal lengths (a length-1 axis does not
+    /// broadcast there). <paramref name="viewOutput"/> is the call's output labels when c_einsum first tries to return
+    /// a view of a lone operand (no out): that walk stops at the first summed label, and a mismatch it meets is
+    /// reported for the "single operand".
+    /// </summary>
+    internal static void CheckRepeatedLabels(string labels, long[] dims, int iop, string? viewOutput)
+    {
+        if (viewOutput is not null)
+        {
+            for (int i = 0; i < labels.Length && viewOutput.Contains(labels[i]); i++)
+            {
+                int j = labels.IndexOf(labels[i]);
+                if (j < i && dims[j] != dims[i])
+                {
+                    throw new ValueError(string.Create(CultureInfo.InvariantCulture,
+                        $"dimensions in single operand for collapsing index '{labels[i]}' don't match ({dims[j]} != {dims[i]})"));
+                }
+            }
+        }
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int j = labels.IndexOf(labels[i]);
+            if (j < i && dims[j] != dims[i])
+            {
+                throw new ValueError(string.Create(CultureInfo.InvariantCulture,
+                    $"dimensions in operand {iop} for collapsing index '{labels[i]}' don't match ({dims[j]} != {dims[i]})"));
+            }
+        }
+    }
+
+    /// <summary>c_einsum's check of out's number of dimensions (before any broadcasting).</summary>
+    internal static void CheckOutNdim(NDArray @out, int ndim)
+    {
+        if (@out.Dims.Length != ndim)
+        {
+            throw new ValueError(string.Create(CultureInfo.InvariantCulture,
+                $"out parameter does not have the correct number of dimensions, has {@out.Dims.Length} but should have {ndim}"));
+        }
     }
 
     /// <summary>The iterator's axes: output labels, then the summed labels in code-point order.</summary>
