@@ -21,9 +21,9 @@ public partial class NDArray : IDisposable
     internal long Size;
     internal NDScope? Scope;
     internal int ScopeSlot;
-    /// <summary>Non-None for a weak C# scalar (NEP 50); its value lives in <see cref="Inline"/>, not in native memory.</summary>
+    /// <summary>Non-None for a weak C# scalar (NEP 50), a <see cref="WeakScalarArray"/> whose value lives in the
+    /// object itself, not in native memory.</summary>
     internal WeakKind Weak;
-    internal InlineScalar Inline;
     private int _state;
 
     /// <summary>The general constructor: derives the size and the layout flags; takes over one owner reference of
@@ -56,7 +56,7 @@ public partial class NDArray : IDisposable
     }
 
     /// <summary>A weak scalar (a C# literal under NEP 50): 0-d, default dtype of its kind, no native memory.</summary>
-    private NDArray(DType dtype, WeakKind weak)
+    private protected NDArray(DType dtype, WeakKind weak)
     {
         Dims = [];
         Strides = [];
@@ -68,7 +68,7 @@ public partial class NDArray : IDisposable
 
     internal static NDArray MakeWeak<T>(T value, WeakKind kind) where T : unmanaged
     {
-        var a = new NDArray(DTypeParser.FromType(typeof(T)), kind);
+        var a = new WeakScalarArray(DTypeParser.FromType(typeof(T)), kind);
         NativeData.SetInline(a, value);
         return a;
     }

@@ -9,8 +9,14 @@ namespace Numerics.Native;
 /// </summary>
 internal static unsafe class NativeData
 {
-    /// <summary>The address of element (0,…,0); weak scalars are pinned by the caller.</summary>
+    /// <summary>The address of element (0,…,0); weak scalars are pinned by the caller (<see cref="InlineBytes"/>).</summary>
     internal static byte* Ptr(NDArray a, byte* inline) => a.Buf is null ? inline : a.Buf.Pointer + a.Offset;
+
+    /// <summary>What a caller pins for <see cref="Ptr"/>: a weak scalar's own bytes; for any other array 16 spare
+    /// bytes, which only a disposed array (no buffer) would reach, as it reached its own unused inline bytes before.</summary>
+    internal static ref byte InlineBytes(NDArray a) => ref a is WeakScalarArray w ? ref w.Inline[0] : ref NoInline[0];
+
+    private static readonly byte[] NoInline = new byte[16];
 
     internal static ref T RefAt<T>(nint address) where T : unmanaged => ref Unsafe.AsRef<T>((void*)address);
 
@@ -21,7 +27,7 @@ internal static unsafe class NativeData
     {
         var target = DTypeParser.FromType(typeof(T));
         T result = default;
-        fixed (byte* inl = &a.Inline[0])
+        fixed (byte* inl = &InlineBytes(a))
         {
             byte* p = Ptr(a, inl) + byteOffset;
             if (target.Code == a.Dtype.Code) return *(T*)p;
@@ -33,13 +39,13 @@ internal static unsafe class NativeData
     /// <summary>Reads the element at <paramref name="byteOffset"/> as a complex number.</summary>
     internal static Complex ReadComplex(NDArray a, long byteOffset)
     {
-        fixed (byte* inl = &a.Inline[0]) return CastLoops.ReadComplex(Ptr(a, inl) + byteOffset, a.Dtype.Code);
+        fixed (byte* inl = &InlineBytes(a)) return CastLoops.ReadComplex(Ptr(a, inl) + byteOffset, a.Dtype.Code);
     }
 
     /// <summary>Reads the element as its own .NET type, boxed.</summary>
     internal static object ReadBoxed(NDArray a, long byteOffset)
     {
-        fixed (byte* inl = &a.Inline[0])
+        fixed (byte* inl = &InlineBytes(a))
         {
             byte* p = Ptr(a, inl) + byteOffset;
             return a.Dtype.Code switch
@@ -76,7 +82,7 @@ internal static unsafe class NativeData
     }
 
     /// <summary>Stores a value into a weak scalar's inline bytes.</summary>
-    internal static void SetInline<T>(NDArray a, T value) where T : unmanaged
+    internal static void SetInline<T>(WeakScalarArray a, T value) where T : unmanaged
     {
         fixed (byte* inl = &a.Inline[0]) *(T*)inl = value;
     }
@@ -84,7 +90,7 @@ internal static unsafe class NativeData
     /// <summary>Copies the raw bytes of one element into <paramref name="dst"/> (at most 16).</summary>
     internal static void ReadRaw(NDArray a, long byteOffset, Span<byte> dst)
     {
-        fixed (byte* inl = &a.Inline[0])
+        fixed (byte* inl = &InlineBytes(a))
         {
             new ReadOnlySpan<byte>(Ptr(a, inl) + byteOffset, a.Dtype.Size).CopyTo(dst);
         }

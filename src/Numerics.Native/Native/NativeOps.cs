@@ -30,8 +30,8 @@ internal static unsafe class NativeOps
         bool d1 = src.Buf?.EnterCall() ?? false;
         try
         {
-            fixed (byte* inlD = &dst.Inline[0])
-            fixed (byte* inlS = &src.Inline[0])
+            fixed (byte* inlD = &NativeData.InlineBytes(dst))
+            fixed (byte* inlS = &NativeData.InlineBytes(src))
             {
                 byte* pd = NativeData.Ptr(dst, inlD), ps = NativeData.Ptr(src, inlS);
                 if (!StridedIter.Build(dst.Dims, dst.Strides, ss[..nd], pd, ps, out var it)) return 0;
@@ -166,8 +166,8 @@ internal static unsafe class NativeOps
         bool e0 = packed.Buf?.EnterCall() ?? false, e1 = src.Buf?.EnterCall() ?? false;
         try
         {
-            fixed (byte* inlP = &packed.Inline[0])
-            fixed (byte* inlS = &src.Inline[0])
+            fixed (byte* inlP = &NativeData.InlineBytes(packed))
+            fixed (byte* inlS = &NativeData.InlineBytes(src))
             {
                 byte* pBase = NativeData.Ptr(packed, inlP), sBase = NativeData.Ptr(src, inlS);
                 var idxPtr = new long*[k];
@@ -286,8 +286,8 @@ internal static unsafe class NativeOps
         bool e0 = packed.Buf?.EnterCall() ?? false, e1 = src.Buf?.EnterCall() ?? false;
         try
         {
-            fixed (byte* inlP = &packed.Inline[0])
-            fixed (byte* inlS = &src.Inline[0])
+            fixed (byte* inlP = &NativeData.InlineBytes(packed))
+            fixed (byte* inlS = &NativeData.InlineBytes(src))
             {
                 d.Packed = NativeData.Ptr(packed, inlP);
                 d.Base = NativeData.Ptr(src, inlS);
@@ -305,7 +305,7 @@ internal static unsafe class NativeOps
     internal static long CountTrue(NDArray mask)
     {
         var counter = new CountLoop();
-        fixed (byte* inl = &mask.Inline[0])
+        fixed (byte* inl = &NativeData.InlineBytes(mask))
         {
             byte* p = NativeData.Ptr(mask, inl);
             if (!StridedIter.Build(mask.Dims, mask.Strides, mask.Strides, p, p, out var it)) return 0;
@@ -337,7 +337,7 @@ internal static unsafe class NativeOps
         var ptrs = new long*[nd];
         for (int d = 0; d < nd; d++) ptrs[d] = (long*)(outIdx[d].Buf!.Pointer + outIdx[d].Offset);
         if (count == 0) return;
-        fixed (byte* inl = &mask.Inline[0])
+        fixed (byte* inl = &NativeData.InlineBytes(mask))
         fixed (long* shp = mask.Dims)
         fixed (long* str = mask.Strides)
         {
