@@ -72,10 +72,14 @@ internal static class TypePromotion
     /// </summary>
     internal static DType Result(ReadOnlySpan<DType> strong, ReadOnlySpan<WeakKind> weak)
     {
-        var seq = new List<PromotionOperand>(strong.Length + weak.Length);
-        foreach (var d in strong) seq.Add(PromotionOperand.Of(d));
-        foreach (var w in weak) if (w != WeakKind.None) seq.Add(PromotionOperand.Of(w));
-        return ResultOfSequence(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(seq));
+        // On every matmul's path (W12_small_matmul_4): the operand list lives on the stack.
+        int n = strong.Length;
+        foreach (var w in weak) if (w != WeakKind.None) n++;
+        Span<PromotionOperand> seq = n <= 32 ? stackalloc PromotionOperand[n] : new PromotionOperand[n];
+        int k = 0;
+        foreach (var d in strong) seq[k++] = PromotionOperand.Of(d);
+        foreach (var w in weak) if (w != WeakKind.None) seq[k++] = PromotionOperand.Of(w);
+        return ResultOfSequence(seq);
     }
 
     // ---- NumPy 2's PyArray_PromoteDTypeSequence (numpy/_core/src/multiarray/common_dtype.c) ----
