@@ -436,26 +436,9 @@ public static partial class np
                 la[j] = R(CLog10(a1[j]));
                 lb[j] = R(CLog10(b1[j]));
             }
-            using var las = FromDotNet(la, bshape);
-            using var lbs = FromDotNet(lb, bshape);
-            using var lat = las.astype(dt);
-            using var lbt = lbs.astype(dt);
-            using var y = linspace(lat, lbt, num, endpoint);
-            var yv = y.ToArray<Complex>();
-            var v = new Complex[yv.LongLength];
-            for (long i = 0; i < num; i++)
-            {
-                for (long j = 0; j < m; j++)
-                {
-                    // power(10.0, y) is a complex128 step whatever dt is; the cast back to dt rounds it.
-                    Complex p = R(CPow(new Complex(10, 0), yv[i * m + j]));
-                    if (i == 0) p = a1[j];
-                    else if (endpoint && i == num - 1) p = b1[j];
-                    v[i * m + j] = R(CMul(p, sign[j]));
-                }
-            }
-            using var c = FromDotNet(v, outShape);
-            result = c.astype(dt);
+            // power(10.0, y) is a complex128 step whatever dt is; the cast back to dt rounds it.
+            result = GeomFromLogs(la, lb, a1, b1, sign, bshape, outShape, num, endpoint, dt,
+                y => R(CPow(new Complex(10, 0), y)), (p, s) => R(CMul(p, s)));
         }
         else
         {
@@ -485,30 +468,39 @@ public static partial class np
                 la[j] = log10(a1[j]);
                 lb[j] = log10(b1[j]);
             }
-            using var las = FromDotNet(la, bshape);
-            using var lbs = FromDotNet(lb, bshape);
-            using var lat = las.astype(dt);
-            using var lbt = lbs.astype(dt);
-            using var y = linspace(lat, lbt, num, endpoint);
-            var yv = y.ToArray<double>();
-            var v = new double[yv.LongLength];
-            for (long i = 0; i < num; i++)
-            {
-                for (long j = 0; j < m; j++)
-                {
-                    // power(10.0, y): logspace's base is a float64 array, so the power is a float64 step.
-                    double p = r(Math.Pow(10.0, yv[i * m + j]));
-                    if (i == 0) p = a1[j];
-                    else if (endpoint && i == num - 1) p = b1[j];
-                    v[i * m + j] = r(p * sign[j]);
-                }
-            }
-            using var f = FromDotNet(v, outShape);
-            result = f.astype(dt);
+            // power(10.0, y): logspace's base is a float64 array, so the power is a float64 step.
+            result = GeomFromLogs(la, lb, a1, b1, sign, bshape, outShape, num, endpoint, dt,
+                y => r(Math.Pow(10.0, y)), (p, s) => r(p * s));
         }
         result = MoveFirstAxis(result, axis);
         if (dtype is null || result.Dtype == dtype.NativeOrder) return result;
         using (result) return result.astype(dtype.NativeOrder);
+    }
+
+    /// <summary>geomspace's second half for either working kind: logspace between the log10s in <paramref name="dt"/>,
+    /// each sample <paramref name="pow10"/>(y) except the exact start and stop at the ends, rotated back by
+    /// <paramref name="times"/>(p, sign).</summary>
+    private static NDArray GeomFromLogs<T>(T[] la, T[] lb, T[] a1, T[] b1, T[] sign, long[] bshape, long[] outShape,
+        long num, bool endpoint, DType dt, Func<T, T> pow10, Func<T, T, T> times) where T : unmanaged
+    {
+        long m = sign.LongLength;
+        using var las = FromDotNet(la, bshape);
+        using var lbs = FromDotNet(lb, bshape);
+        using var lat = las.astype(dt);
+        using var lbt = lbs.astype(dt);
+        using var y = linspace(lat, lbt, num, endpoint);
+        var yv = y.ToArray<T>();
+        var v = new T[yv.LongLength];
+        for (long i = 0; i < num; i++)
+        {
+            for (long j = 0; j < m; j++)
+            {
+                T p = i == 0 ? a1[j] : endpoint && i == num - 1 ? b1[j] : pow10(yv[i * m + j]);
+                v[i * m + j] = times(p, sign[j]);
+            }
+        }
+        using var f = FromDotNet(v, outShape);
+        return f.astype(dt);
     }
 
     private static bool AnyZero(NDArray a)
