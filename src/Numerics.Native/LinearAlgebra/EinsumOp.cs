@@ -54,22 +54,14 @@ internal static class EinsumOp
         // even without dtype).
         for (int i = 0; i < operands.Length; i++)
         {
-            if (!TypePromotion.CanCast(StrongDtype(operands[i]), rt, rule))
-            {
-                throw new TypeError(string.Create(CultureInfo.InvariantCulture,
-                    $"Iterator operand {i} dtype could not be cast from dtype('{StrongDtype(operands[i]).ReprName}') to dtype('{rt.ReprName}') according to the rule '{casting}'"));
-            }
+            if (!TypePromotion.CanCast(StrongDtype(operands[i]), rt, rule)) throw OperandCastRefused(i, StrongDtype(operands[i]), rt, casting);
         }
         if (@out is not null)
         {
             var want = spec.Output.Select(c => spec.Sizes[c]).ToArray();
             if (!@out.Dims.AsSpan().SequenceEqual(want)) throw spec.RemappedError(operands, @out);
             // out is read and written (the sums accumulate in it): the iterator checks the read cast first.
-            if (!TypePromotion.CanCast(@out.Dtype, rt, rule))
-            {
-                throw new TypeError(string.Create(CultureInfo.InvariantCulture,
-                    $"Iterator operand {operands.Length} dtype could not be cast from dtype('{@out.Dtype.ReprName}') to dtype('{rt.ReprName}') according to the rule '{casting}'"));
-            }
+            if (!TypePromotion.CanCast(@out.Dtype, rt, rule)) throw OperandCastRefused(operands.Length, @out.Dtype, rt, casting);
             if (!TypePromotion.CanCast(rt, @out.Dtype, rule))
             {
                 throw new TypeError(string.Create(CultureInfo.InvariantCulture,
@@ -142,6 +134,11 @@ internal static class EinsumOp
             }
         }
     }
+
+    /// <summary>NumPy's nditer text for an operand it may not cast to the computing dtype.</summary>
+    private static TypeError OperandCastRefused(int operand, DType from, DType to, string casting) =>
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"Iterator operand {operand} dtype could not be cast from dtype('{from.ReprName}') to dtype('{to.ReprName}') according to the rule '{casting}'"));
 
     private static DType StrongDtype(NDArray a) => a.IsWeak ? TypePromotion.DefaultFor(a.Weak) : a.Dtype.NativeOrder;
 
