@@ -168,7 +168,7 @@ public partial class NDArray : IDisposable
             else size *= d;
         }
         if (zero) return 0;
-        if (overflow) throw new ValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+        if (overflow) throw TooBig();
         return size;
     }
 
@@ -177,12 +177,12 @@ public partial class NDArray : IDisposable
     internal static NDArray Allocate(long[] shape, DType dtype, bool fortran = false)
     {
         dtype = dtype.NativeOrder;
-        long size = CheckedSize(shape);
-        long bytes;
-        try { bytes = checked(size * dtype.Size); }
-        catch (OverflowException) { throw new ValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."); }
-        var buf = BufferPool.Rent(bytes) ?? throw new MemoryError(
-            $"Unable to allocate {SizeText(bytes)} for an array with shape {Err.Tuple(shape)} and data type {dtype.name}");
+        // The 1-d check inline: np.empty(10) is the allocation budget's row (DESIGN §3), and a call costs there.
+        long size = shape.Length == 1 && shape[0] >= 0 ? shape[0] : CheckedSize(shape);
+        long bytes = size * dtype.Size;
+        // Item sizes are at most 16 bytes, so only sizes above 2^59 need the division.
+        if (size > long.MaxValue >> 4 && size > long.MaxValue / dtype.Size) throw TooBig();
+        var buf = BufferPool.Rent(bytes) ?? throw OutOfMemory(bytes, shape, dtype);
         // 0-d and 1-d: C- and F-contiguous, and aligned (pool blocks are 64-byte aligned), whatever the length.
         if (shape.Length == 0)
             return new NDArray(buf, 0, shape, [], dtype, null, OwnerFlags1D, 1);
@@ -192,6 +192,14 @@ public partial class NDArray : IDisposable
         var strides = size == 0 ? new long[shape.Length] : fortran ? FStrides(shape, dtype.Size) : CStrides(shape, dtype.Size);
         return new NDArray(buf, 0, shape, strides, dtype, null, ArrayFlags.OwnData | ArrayFlags.Writeable);
     }
+
+    private static ValueError TooBig() =>
+        new("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+
+    // Out of line: building the message inline gave Allocate a large zero-initialised frame on every call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static MemoryError OutOfMemory(long bytes, long[] shape, DType dtype) =>
+        new($"Unable to allocate {SizeText(bytes)} for an array with shape {Err.Tuple(shape)} and data type {dtype.name}");
 
     private const int OwnerFlags1D = ArrayFlags.OwnData | ArrayFlags.Writeable | ArrayFlags.CContiguous |
                                      ArrayFlags.FContiguous | ArrayFlags.Aligned;

@@ -326,7 +326,7 @@ public static partial class np
     /// <exception cref="MemoryError">The memory is not available.</exception>
     public static NDArray empty(Shape shape, DType? dtype = null, string order = "C")
     {
-        CheckOrder(order, allowAK: false);
+        if (!ReferenceEquals(order, "C")) CheckOrder(order, allowAK: false);
         // Shape is immutable and arrays never change their dims in place, so the dims array can be shared.
         return NDArray.Allocate(shape.Dims, dtype ?? DType.Float64, !ReferenceEquals(order, "C") && order == "F");
     }
