@@ -34,6 +34,53 @@ public class NDArrayApiTests
     }
 
     [Test]
+    public void ARangeIndexIsThePythonSliceItStandsFor()
+    {
+        // a[r] has its own indexer overload (no NDIndex built); it must be exactly the NumPy slice text of r, whose
+        // path the live-NumPy index differential checks: ^k is -k, ^0 as a stop is "to the end", ^0 as a start is the
+        // length (an empty result). Every start/stop pair within ±3 of the ends, on 1-d, 2-d, views and empty arrays.
+        using var scope = np.scope();
+        var arrays = new[]
+        {
+            np.arange(7), np.arange(12).reshape(4, 3), np.arange(20)["::-3"], np.arange(0), np.arange(6).reshape(2, 3).T,
+            np.arange(5).astype("int16")["1:"],
+        };
+        int checkedCount = 0;
+        foreach (var a in arrays)
+        {
+            long n = a.shape[0];
+            var bounds = new List<Index>();
+            for (int k = 0; k <= n + 3; k++) { bounds.Add(Index.FromStart(k)); bounds.Add(Index.FromEnd(k)); }
+            foreach (var s in bounds)
+            foreach (var e in bounds)
+            {
+                var r = new Range(s, e);
+                string start = s.IsFromEnd ? (s.Value == 0 ? n.ToString() : "-" + s.Value) : s.Value.ToString();
+                string stop = e.IsFromEnd ? (e.Value == 0 ? "" : "-" + e.Value) : e.Value.ToString();
+                var viaRange = a[r];
+                var viaText = a[start + ":" + stop];
+                Assert.That((viaRange.shape, viaRange.strides, viaRange.DataPointer, viaRange.flags.c_contiguous, viaRange.flags.aligned),
+                            Is.EqualTo((viaText.shape, viaText.strides, viaText.DataPointer, viaText.flags.c_contiguous, viaText.flags.aligned)), $"{r} of {a.shape}");
+                Assert.That(np.repr(viaRange), Is.EqualTo(np.repr(viaText)));
+                Assert.That(np.shares_memory(viaRange, a) || viaRange.size == 0, Is.True);
+                checkedCount++;
+            }
+        }
+        Assert.That(checkedCount, Is.GreaterThan(1000));
+        var z = np.array(5.0);
+        Assert.That(() => z[1..2], Throws.InstanceOf<IndexError>().With.Message.EqualTo(
+            "too many indices for array: array is 0-dimensional, but 1 were indexed"));
+        var b = np.arange(6);
+        b[1..^2] = np.array(new long[] { 9, 8, 7 });
+        Assert.That(b.ToString(), Is.EqualTo("[0 9 8 7 4 5]"));
+        b.flags.writeable = false;
+        Assert.That(() => b[..2] = np.array(1L), Throws.InstanceOf<ValueError>().With.Message.EqualTo("assignment destination is read-only"));
+        var d = np.arange(3);
+        d.Dispose();
+        Assert.That(() => d[..1], Throws.InstanceOf<ObjectDisposedException>());
+    }
+
+    [Test]
     public void TransposeWithAnEmptyAxesListIsNumPysEmptyTuple()
     {
         // NumPy 1.24: np.ones((2, 3)).transpose(()) and np.transpose(a, ()) raise ValueError "axes don't match
