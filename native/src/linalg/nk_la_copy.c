@@ -114,6 +114,53 @@ void la_gather(void *dst, int64_t ld, const char *src, int64_t m, int64_t n, int
     }
 }
 
+/* Integer ops on the bits, so the loop vectorizes: adding the exponent's lowest bit to the exponent field carries
+ * into the sign bit exactly when the exponent is all ones (NaN or +-inf). */
+int la_nonfinite(const void *x, int64_t count, size_t real_size)
+{
+    if (real_size == 8) {
+        const unsigned char *p = x;
+        uint64_t acc = 0;
+        for (int64_t i = 0; i < count; i++) {
+            uint64_t u;
+            memcpy(&u, p + i * 8, 8);
+            acc |= (u & 0x7ff0000000000000ull) + 0x0010000000000000ull;
+        }
+        return (acc >> 63) != 0;
+    }
+    const unsigned char *p = x;
+    uint32_t acc = 0;
+    for (int64_t i = 0; i < count; i++) {
+        uint32_t u;
+        memcpy(&u, p + i * 4, 4);
+        acc |= (u & 0x7f800000u) + 0x00800000u;
+    }
+    return (acc >> 31) != 0;
+}
+
+/* Column blocks of about 128 KiB (a multiple of the transpose's 16-row blocks), so each is checked from L2. */
+#define LA_CHECK_BLOCK_BYTES (128 * 1024)
+
+int la_gather_finite(void *dst, int64_t ld, const char *src, int64_t m, int64_t n, int64_t rs, int64_t cs, size_t es,
+                     size_t real_size)
+{
+    if (m <= 0 || n <= 0)
+        return 0;
+    int64_t block = LA_CHECK_BLOCK_BYTES / (m * (int64_t)es) / 16 * 16;
+    if (block < 16)
+        block = 16;
+    const int64_t reals = m * (int64_t)(es / real_size);
+    for (int64_t j0 = 0; j0 < n; j0 += block) {
+        const int64_t nb = la_min64(block, n - j0);
+        char *d = (char *)dst + j0 * ld * (int64_t)es;
+        la_gather(d, ld, src + j0 * cs, m, nb, rs, cs, es);
+        for (int64_t j = 0; j < nb; j++)
+            if (la_nonfinite(d + j * ld * (int64_t)es, reals, real_size))
+                return 1;
+    }
+    return 0;
+}
+
 void la_scatter(char *dst, int64_t m, int64_t n, int64_t rs, int64_t cs, const void *src, int64_t ld, size_t es)
 {
     if (m <= 0 || n <= 0)

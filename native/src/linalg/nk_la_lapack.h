@@ -563,15 +563,6 @@ static int LA_FN(any_nan)(const LA_T *a, int64_t m, int64_t n, int64_t ld)
     return 0;
 }
 
-static int LA_FN(any_nonfinite)(const LA_T *a, int64_t m, int64_t n, int64_t ld)
-{
-    for (int64_t j = 0; j < n; j++)
-        for (int64_t i = 0; i < m; i++)
-            if (!isfinite((double)LA_RE(a[i + j * ld])) || !isfinite((double)LA_IM(a[i + j * ld])))
-                return 1;
-    return 0;
-}
-
 /* Runs gesdd on w->A (already gathered); 0 or LAPACK's info. */
 static la_int LA_FN(svd_run)(LA_FN(svd_ws) *w)
 {
@@ -861,10 +852,10 @@ static void LA_FN(lstsq)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err
     char *p[NK_LA_MAXOPS];
     for (int64_t t = lo; t < hi; t++) {
         la_item_ptrs(d, t, p);
-        la_gather(A, lda, p[0], m, n, d->op[0].rs, d->op[0].cs, LA_ES);
+        const int nonfinite = la_gather_finite(A, lda, p[0], m, n, d->op[0].rs, d->op[0].cs, LA_ES, LA_RS);
         memset(B, 0, (size_t)(ldb * nrhs) * LA_ES);
         la_gather(B, ldb, p[1], m, nrhs_out, d->op[1].rs, d->op[1].cs, LA_ES);
-        if (mn > 0 && LA_FN(any_nonfinite)(A, m, n, lda)) {
+        if (mn > 0 && nonfinite) {
             /* NaN/inf in A reach gelsd's internal ?LASCL as a NaN norm, which calls XERBLA: OpenBLAS's prints and
              * returns (INFO -4), netlib's prints and STOPs the process. NumPy reports every such failure as "SVD did
              * not converge in Linear Least Squares", so do that without calling LAPACK. */
