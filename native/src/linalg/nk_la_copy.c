@@ -116,26 +116,24 @@ void la_gather(void *dst, int64_t ld, const char *src, int64_t m, int64_t n, int
 
 /* Integer ops on the bits, so the loop vectorizes: adding the exponent's lowest bit to the exponent field carries
  * into the sign bit exactly when the exponent is all ones (NaN or +-inf). */
+#define LA_DEFINE_NONFINITE(U, EXPONENT, LOWEST)                                                                      \
+    static int nonfinite_##U(const unsigned char *p, int64_t count)                                                   \
+    {                                                                                                                 \
+        U acc = 0;                                                                                                    \
+        for (int64_t i = 0; i < count; i++) {                                                                         \
+            U u;                                                                                                      \
+            memcpy(&u, p + i * (int64_t)sizeof(U), sizeof(U));                                                       \
+            acc |= (U)((u & (EXPONENT)) + (LOWEST));                                                                  \
+        }                                                                                                             \
+        return (acc >> (sizeof(U) * 8 - 1)) != 0;                                                                    \
+    }
+
+LA_DEFINE_NONFINITE(uint64_t, 0x7ff0000000000000ull, 0x0010000000000000ull)
+LA_DEFINE_NONFINITE(uint32_t, 0x7f800000u, 0x00800000u)
+
 int la_nonfinite(const void *x, int64_t count, size_t real_size)
 {
-    if (real_size == 8) {
-        const unsigned char *p = x;
-        uint64_t acc = 0;
-        for (int64_t i = 0; i < count; i++) {
-            uint64_t u;
-            memcpy(&u, p + i * 8, 8);
-            acc |= (u & 0x7ff0000000000000ull) + 0x0010000000000000ull;
-        }
-        return (acc >> 63) != 0;
-    }
-    const unsigned char *p = x;
-    uint32_t acc = 0;
-    for (int64_t i = 0; i < count; i++) {
-        uint32_t u;
-        memcpy(&u, p + i * 4, 4);
-        acc |= (u & 0x7f800000u) + 0x00800000u;
-    }
-    return (acc >> 31) != 0;
+    return real_size == 8 ? nonfinite_uint64_t(x, count) : nonfinite_uint32_t(x, count);
 }
 
 /* Column blocks of about 128 KiB (a multiple of the transpose's 16-row blocks), so each is checked from L2. */
