@@ -165,6 +165,8 @@ internal static class FixtureOps
         "indices_dtype" => np.indices(c.Shp(0), c.S(1)),
         "pad_kw" => np.pad(c.A(0), c.A(1), c.KwString(2, "mode") ?? "constant", constant_values: c.KwArray(2, "constant_values"),
             end_values: c.KwArray(2, "end_values"), reflect_type: c.KwString(2, "reflect_type") ?? "even"),
+        "tile_T" => np.tile(c.A(0).T, c.Shp(1)),
+        "mT" => c.A(0).mT,
         _ => throw new NotSupportedException("no C# mapping for fixture op " + op),
     };
 
