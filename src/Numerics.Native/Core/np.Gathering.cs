@@ -99,6 +99,13 @@ public static partial class np
         return a;
     }
 
+    /// <summary>NumPy 2's take_along_axis/put_along_axis check this before anything else (1.24 reported a rank mismatch).</summary>
+    private static void AlongAxisNoneCheck(NDArray indices, int? axis)
+    {
+        if (axis is null && indices.Dims.Length != 1)
+            throw new ValueError("when axis=None, `indices` must have a single dimension.");
+    }
+
     /// <summary>Gathers along an axis with an index array of the same rank (broadcast against the other axes).
     /// NumPy: <c>np.take_along_axis(arr, indices, axis)</c>.</summary>
     /// <exception cref="ValueError">The index array's rank differs from arr's ("`indices` and `arr` must have the same number of dimensions").</exception>
@@ -107,6 +114,7 @@ public static partial class np
     {
         Live(arr);
         Live(indices);
+        AlongAxisNoneCheck(indices, axis);
         if (!indices.Dtype.IsInteger) throw new IndexError("`indices` must be an integer array");
         using var flat = axis is null ? ravel(arr) : null;
         var a = flat ?? arr;
@@ -152,6 +160,7 @@ public static partial class np
     {
         Live(arr);
         Live(indices);
+        AlongAxisNoneCheck(indices, axis);
         if (!indices.Dtype.IsInteger) throw new IndexError("`indices` must be an integer array");
         bool writeBack = axis is null && !arr.IsCContiguous;
         using var flat = axis is null ? (writeBack ? arr.flatten() : ravel(arr)) : null;
