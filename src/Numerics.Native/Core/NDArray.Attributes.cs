@@ -72,7 +72,16 @@ public partial class NDArray
     /// <summary>A view with the last two axes swapped. NumPy 2: <c>ndarray.mT</c>.</summary>
     /// <exception cref="ValueError">The array has fewer than two dimensions.</exception>
     /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
-    public NDArray mT => np.matrix_transpose(this);
+    public NDArray mT
+    {
+        get
+        {
+            ThrowIfDisposed();
+            // The attribute (C, PyArray_MatrixTranspose) words its error differently from np.matrix_transpose (Python).
+            if (Dims.Length < 2) throw new ValueError("matrix transpose with ndim < 2 is undefined");
+            return np.swapaxes(this, -1, -2);
+        }
+    }
 
     /// <summary>
     /// The real part: a view for complex arrays, the array itself for real ones; setting copies into it.

@@ -43,8 +43,6 @@ public static partial class np
             if (axis is null) src = Track(ravel(src), owned);
             int ax = Layout.NormalizeAxis(axis ?? 0, src.Dims.Length);
             var idx = Int64Index(indices, owned);
-            if (src.Dims[ax] == 0 && idx.Size > 0 && m != IndexMode.Raise)
-                throw new IndexError("cannot do a non-empty take from an empty axes.");
             // Result shape: a.shape[:ax] + idx.shape + a.shape[ax+1:]; packed order is idx.shape + the rest.
             int ni = idx.Dims.Length;
             var resultShape = new long[src.Dims.Length - 1 + ni];
@@ -52,6 +50,9 @@ public static partial class np
             for (int d = 0; d < ax; d++) resultShape[w++] = src.Dims[d];
             for (int d = 0; d < ni; d++) resultShape[w++] = idx.Dims[d];
             for (int d = ax + 1; d < src.Dims.Length; d++) resultShape[w++] = src.Dims[d];
+            // NumPy's PyArray_TakeFrom refuses any non-empty result from an empty axis, before it looks at the mode.
+            if (src.Dims[ax] == 0 && Layout.Product(resultShape) != 0)
+                throw new IndexError("cannot do a non-empty take from an empty axes.");
             var packedShape = new long[resultShape.Length];
             var fromPacked = new int[resultShape.Length];
             w = 0;
@@ -66,6 +67,8 @@ public static partial class np
                 @out.ThrowIfReadOnly();
                 if (!@out.Dims.AsSpan().SequenceEqual(resultShape)) throw new ValueError("output array does not match result of ndarray.take");
             }
+            // An empty result reads nothing, so NumPy checks no index (take(np.zeros((0, 0)), [5], axis=1) is empty).
+            if (Layout.Product(resultShape) == 0) return result;
             var target = result.Dtype == src.Dtype ? result : Track(NDArray.Allocate(resultShape.AsSpan().ToArray(), src.Dtype), owned);
             var pstrides = new long[resultShape.Length];
             for (int j = 0; j < resultShape.Length; j++) pstrides[fromPacked[j]] = target.Strides[j];
@@ -96,6 +99,13 @@ public static partial class np
         return a;
     }
 
+    /// <summary>NumPy 2's take_along_axis/put_along_axis check this before anything else (1.24 reported a rank mismatch).</summary>
+    private static void AlongAxisNoneCheck(NDArray indices, int? axis)
+    {
+        if (axis is null && indices.Dims.Length != 1)
+            throw new ValueError("when axis=None, `indices` must have a single dimension.");
+    }
+
     /// <summary>Gathers along an axis with an index array of the same rank (broadcast against the other axes).
     /// NumPy: <c>np.take_along_axis(arr, indices, axis)</c>.</summary>
     /// <exception cref="ValueError">The index array's rank differs from arr's ("`indices` and `arr` must have the same number of dimensions").</exception>
@@ -104,6 +114,7 @@ public static partial class np
     {
         Live(arr);
         Live(indices);
+        AlongAxisNoneCheck(indices, axis);
         if (!indices.Dtype.IsInteger) throw new IndexError("`indices` must be an integer array");
         using var flat = axis is null ? ravel(arr) : null;
         var a = flat ?? arr;
@@ -149,6 +160,7 @@ public static partial class np
     {
         Live(arr);
         Live(indices);
+        AlongAxisNoneCheck(indices, axis);
         if (!indices.Dtype.IsInteger) throw new IndexError("`indices` must be an integer array");
         bool writeBack = axis is null && !arr.IsCContiguous;
         using var flat = axis is null ? (writeBack ? arr.flatten() : ravel(arr)) : null;
@@ -208,28 +220,43 @@ public static partial class np
     }
 
     /// <summary>Writes the values (cycled) into the positions where mask is true, in order. NumPy: <c>np.place(arr, mask, vals)</c>.</summary>
-    /// <exception cref="ValueError">vals is empty while the mask selects something ("Cannot insert from an empty array!").</exception>
+    /// <exception cref="ValueError">mask and arr differ in size ("place: mask and data must be the same size"), or vals
+    /// is empty while the mask selects something ("Cannot insert from an empty array!").</exception>
+    /// <exception cref="TypeError">vals is an array that does not cast safely to arr's dtype.</exception>
     public static void place(NDArray arr, NDArray mask, NDArray vals)
     {
         Live(arr).ThrowIfReadOnly();
-        using var m = Live(mask).astype(DType.Bool);
+        // NumPy's arr_place pairs mask and arr by flat (C-order) position, so only their sizes must agree.
+        if (Live(mask).Size != arr.Size) throw new ValueError("place: mask and data must be the same size");
+        CheckSafeCast(vals, arr.Dtype);
+        using var m = mask.astype(DType.Bool);
         using var flatMask = ravel(m);
         long count = NativeOps.CountTrue(flatMask);
         if (count == 0) return;
         using var v = ravel(vals);
         if (v.Size == 0) throw new ValueError("Cannot insert from an empty array!");
         using var cycled = resize(v, count);
-        using var mb = broadcast_to(m, Shape.Own(arr.Dims));
-        arr[(NDIndex)mb] = cycled;
+        using var mr = reshape(m, Shape.Own(arr.Dims));
+        arr[(NDIndex)mr] = cycled;
+    }
+
+    /// <summary>How place, putmask and copyto's where= convert an array argument (NumPy's PyArray_FromAny to the
+    /// target dtype): a strong array must cast safely; a C# scalar, like a Python one, converts by value.</summary>
+    private static void CheckSafeCast(NDArray values, DType to)
+    {
+        if (!Live(values).IsWeak && !TypePromotion.CanCast(values.Dtype, to, Casting.Safe))
+            throw Err.CannotCast(values.Dtype, to, "safe", scalar: values.Dims.Length == 0);
     }
 
     /// <summary>Writes values where mask is true; values repeat cyclically by flat position. NumPy: <c>np.putmask(a, mask, values)</c>.</summary>
     /// <exception cref="ValueError">mask and a differ in size ("putmask: mask and data must be the same size").</exception>
+    /// <exception cref="TypeError">values is an array that does not cast safely to a's dtype.</exception>
     public static void putmask(NDArray a, NDArray mask, NDArray values)
     {
         Live(a).ThrowIfReadOnly();
         Live(mask);
         if (mask.Size != a.Size) throw new ValueError("putmask: mask and data must be the same size");
+        CheckSafeCast(values, a.Dtype);
         using var m = mask.astype(DType.Bool);
         using var mr = reshape(m, Shape.Own(a.Dims));
         using var v = ravel(values);
@@ -393,6 +420,7 @@ public static partial class np
             if (rule == Casting.Equiv && from != TypePromotion.DefaultFor(src.Weak))
                 throw Err.CannotCastPythonScalarEquiv(src.Weak, from);
         }
+        if (where is not null) CheckSafeCast(where, DType.Bool);   // NumPy converts where before it checks the cast
         if (!TypePromotion.CanCast(from, dst.Dtype, rule)) throw Err.CannotCast(from, dst.Dtype, casting, scalar: src.Dims.Length == 0);
         if (where is null)
         {

@@ -230,7 +230,8 @@ public static partial class np
     /// <summary>Values inserted before the given indices along an axis (flattened when axis is null).
     /// NumPy: <c>np.insert(arr, obj, values, axis)</c>.</summary>
     /// <exception cref="IndexError">An index is out of bounds, or several indices are not integers.</exception>
-    /// <exception cref="ValueError">obj is more than 1-d, or values do not broadcast.</exception>
+    /// <exception cref="ValueError">obj is more than 1-d (a boolean obj, a mask of positions, must be 1-d), or values do
+    /// not broadcast.</exception>
     /// <exception cref="TypeError">A single non-integer index ("slice indices must be integers …", as NumPy).</exception>
     public static NDArray insert(NDArray arr, NDArray obj, NDArray values, int? axis = null)
     {
@@ -242,11 +243,13 @@ public static partial class np
         int nd = a.Dims.Length;
         int ax = axis is null ? nd - 1 : Layout.NormalizeAxis(axis.Value, nd);
         long n = a.Dims[ax];
-        // NumPy casts a boolean obj to intp (with a FutureWarning) instead of treating it as a mask.
-        using var boolAsInt = obj.Dtype.IsBool ? asarray(obj, DType.Int64) : null;
-        if (boolAsInt is null && obj.Dims.Length > 1)
-            throw new ValueError("index array argument obj to insert must be one dimensional or scalar");
-        bool integral = obj.Dtype.IsInteger || obj.Dtype.IsBool || (obj.IsWeak && obj.Weak == WeakKind.Integer);
+        // NumPy 2.1.2+: a boolean obj is a mask, the positions np.flatnonzero(obj) (1.24 cast it to 0s and 1s).
+        if (obj.Dtype.IsBool && obj.Dims.Length != 1)
+            throw new ValueError("boolean array argument obj to insert must be one dimensional");
+        using var maskPositions = obj.Dtype.IsBool ? array(MaskPositions(obj.ToArray<bool>())) : null;
+        if (obj.Dims.Length > 1) throw new ValueError("index array argument obj to insert must be one dimensional or scalar");
+        obj = maskPositions ?? obj;
+        bool integral = obj.Dtype.IsInteger || (obj.IsWeak && obj.Weak == WeakKind.Integer);
         if (!integral && obj.Size == 1)
         {
             // One non-integer index becomes a slice bound in NumPy (new[:index] = arr[:index]), which Python refuses.
@@ -254,7 +257,7 @@ public static partial class np
             if (!(v < -n || v > n)) throw new TypeError("slice indices must be integers or None or have an __index__ method");
         }
         if (!integral && !obj.IsWeak) throw Err.IndexArrayType();   // an array obj, even empty, must be integer (NumPy)
-        var idx = (boolAsInt ?? obj).ToArray<long>();
+        var idx = obj.ToArray<long>();
         var newShape = a.Dims.AsSpan().ToArray();
         if (idx.Length == 1)
         {
@@ -288,6 +291,13 @@ public static partial class np
         using var keepArr = array(keep);
         SetAlongAxis(result, ax, keepArr, a, disposeIndex: false);
         return result;
+    }
+
+    private static long[] MaskPositions(bool[] mask)
+    {
+        var positions = new List<long>();
+        for (int i = 0; i < mask.Length; i++) if (mask[i]) positions.Add(i);
+        return positions.ToArray();
     }
 
     /// <summary>Copies a[srcStart : srcStart+count] into res[dstStart : …] along an axis.</summary>

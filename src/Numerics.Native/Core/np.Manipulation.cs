@@ -394,7 +394,8 @@ public static partial class np
         return array.View(dims, strides, array.Offset, readOnly: true);
     }
 
-    /// <summary>Views of the arrays broadcast against each other (read-only when broadcasting was needed).
+    /// <summary>Views of the arrays broadcast against each other; an array that already has the broadcast shape comes
+    /// back as a plain (writeable) view, as NumPy returns it unchanged, the others read-only.
     /// NumPy: <c>np.broadcast_arrays(*args)</c>.</summary>
     /// <exception cref="ValueError">The shapes do not broadcast ("shape mismatch: …").</exception>
     public static NDArray[] broadcast_arrays(params NDArray[] args)
@@ -402,8 +403,7 @@ public static partial class np
         ArgumentNullException.ThrowIfNull(args);
         foreach (var a in args) Live(a);
         var shape = BroadcastShapesText(args.Select(a => a.Dims).ToArray());
-        if (args.All(a => a.Dims.AsSpan().SequenceEqual(shape))) return args.Select(a => a.SameView()).ToArray();
-        return args.Select(a => broadcast_to(a, Shape.Own(shape))).ToArray();
+        return args.Select(a => a.Dims.AsSpan().SequenceEqual(shape) ? a.SameView() : broadcast_to(a, Shape.Own(shape))).ToArray();
     }
 
     /// <summary>The broadcast shape of several shapes. NumPy: <c>np.broadcast_shapes(*shapes)</c>.</summary>

@@ -13,6 +13,8 @@ public static partial class np
         var tup = reps.ToArray();
         foreach (var r in tup) if (r < 0) throw new ValueError("negative dimensions are not allowed");
         int d = tup.Length;
+        // NumPy returns a plain copy (order 'K', so a Fortran or transposed input keeps its layout) when nothing repeats.
+        if (Array.TrueForAll(tup, r => r == 1)) return array(A, copy: true, ndmin: d);
         using var c = array(A, copy: null, ndmin: d);
         if (d < c.Dims.Length)
         {
@@ -67,8 +69,9 @@ public static partial class np
         long n = src.Dims[ax];
         long[] counts;
         var r = repeats.ToArray<long>();
-        if (!repeats.IsWeak && !repeats.Dtype.IsInteger && !repeats.Dtype.IsBool)
-            throw new TypeError($"Cannot cast array data from dtype('{repeats.Dtype.name}') to dtype('int64') according to the rule 'safe'");
+        // NumPy converts an array of counts to intp under the 'safe' rule, so uint64 counts fail as floats do.
+        if (!repeats.IsWeak && !TypePromotion.CanCast(repeats.Dtype, DType.Int64, Casting.Safe))
+            throw Err.CannotCast(repeats.Dtype, DType.Int64, "safe", scalar: repeats.Dims.Length == 0);
         if (r.Length == 1)
         {
             if (r[0] < 0) throw Err.NegativeDimensions();   // NumPy allocates n * repeats first
@@ -136,7 +139,7 @@ public static partial class np
         int nd = m.Dims.Length;
         if (a0 == a1 || Math.Abs(a0 - a1) == nd) throw new ValueError("Axes must be different.");
         if (a0 >= nd || a0 < -nd || a1 >= nd || a1 < -nd)
-            throw new ValueError($"Axes=({a0}, {a1}) out of range in array of shape={Err.Tuple(m.Dims)}.");
+            throw new ValueError($"Axes=({a0}, {a1}) out of range for array of ndim={nd}.");
         k = ((k % 4) + 4) % 4;
         if (k == 0) return m.SameView();
         if (k == 2)
@@ -242,15 +245,16 @@ public static partial class np
     /// <summary>Pads an array. Modes: "constant" (constant_values), "edge", "linear_ramp" (end_values), "maximum",
     /// "minimum", "mean", "median" (over the whole axis), "wrap", "reflect", "symmetric" (reflect_type "even" or
     /// "odd"), "empty". NumPy: <c>np.pad(array, pad_width, mode, constant_values=…, end_values=…)</c>.</summary>
-    /// <exception cref="ValueError">Unknown or unsupported mode, negative widths, or padding an empty axis with a non-constant mode.</exception>
+    /// <exception cref="ValueError">Unknown mode, a keyword the mode does not take, negative widths, widths or values
+    /// that do not broadcast to (ndim, 2), or padding an empty axis with a non-constant mode.</exception>
+    /// <exception cref="TypeError">pad_width is not of a signed integer dtype.</exception>
     public static NDArray pad(NDArray array, NDArray pad_width, string mode = "constant", NDArray? constant_values = null,
         NDArray? end_values = null, string reflect_type = "even")
     {
         Live(array);
         int nd = array.Dims.Length;
-        var widths = PadPairs(pad_width, nd, "pad_width");
-        foreach (var (b, e) in widths)
-            if (b < 0 || e < 0) throw new ValueError("index can't contain negative values");
+        var widths = PadPairs(pad_width, nd);
+        PadCheckKeywords(mode, constant_values, end_values, reflect_type);
         // NumPy only asks whether reflect_type is "odd"; any other value reflects evenly.
         var outShape = new long[nd];
         for (int d = 0; d < nd; d++) outShape[d] = array.Dims[d] + widths[d].Item1 + widths[d].Item2;
@@ -301,22 +305,40 @@ public static partial class np
         }
     }
 
-    private static (long, long)[] PadPairs(NDArray width, int nd, string name)
+    /// <summary>np.pad's keyword check: an unknown mode, or a keyword that the mode does not take (NumPy lists the
+    /// keywords passed; here a keyword counts as passed when it is not its default).</summary>
+    private static void PadCheckKeywords(string mode, NDArray? constantValues, NDArray? endValues, string reflectType)
     {
-        var flatW = Live(width).ToArray<long>();
-        var dims = width.Dims;
-        var r = new (long, long)[nd];
-        for (int d = 0; d < nd; d++)
+        string? takes = mode switch
         {
-            r[d] = flatW.Length switch
-            {
-                1 => (flatW[0], flatW[0]),
-                2 when dims.Length <= 1 || dims[0] == 1 => (flatW[0], flatW[1]),
-                _ when flatW.Length == 2 * nd => (flatW[2 * d], flatW[2 * d + 1]),
-                _ => throw new ValueError($"operands could not be broadcast together with remapped shapes [original->remapped]: {Err.CompactTuple(dims)}  and requested shape ({nd},2)"),
-            };
-        }
-        _ = name;
+            "empty" or "edge" or "wrap" => "",
+            "constant" => "constant_values",
+            "linear_ramp" => "end_values",
+            "maximum" or "mean" or "median" or "minimum" => "stat_length",
+            "reflect" or "symmetric" => "reflect_type",
+            _ => null,
+        };
+        if (takes is null) throw new ValueError($"mode '{mode}' is not supported");
+        var unsupported = new List<string>();
+        if (constantValues is not null && takes != "constant_values") unsupported.Add("'constant_values'");
+        if (endValues is not null && takes != "end_values") unsupported.Add("'end_values'");
+        if (reflectType != "even" && takes != "reflect_type") unsupported.Add("'reflect_type'");
+        if (unsupported.Count > 0)
+            throw new ValueError($"unsupported keyword arguments for mode '{mode}': {{{string.Join(", ", unsupported)}}}");
+    }
+
+    /// <summary>NumPy's _as_pairs(pad_width, ndim, as_index=True): pad_width must have a signed integer dtype
+    /// (np.pad's own check), and no width may be negative.</summary>
+    private static (long, long)[] PadPairs(NDArray width, int nd)
+    {
+        if (!Live(width).Dtype.IsSignedInteger) throw new TypeError("`pad_width` must be of integral type.");
+        using var w = array(width);
+        // NumPy tests the sign before broadcasting, so a wrongly shaped negative width reports its sign.
+        if (w.Size > 0 && w.ToArray<long>().Min() < 0) throw new ValueError("index can't contain negative values");
+        using var pairs = AsPairs(w, nd);
+        var flat = pairs.ToArray<long>();
+        var r = new (long, long)[nd];
+        for (int d = 0; d < nd; d++) r[d] = (flat[2 * d], flat[2 * d + 1]);
         return r;
     }
 
@@ -325,14 +347,23 @@ public static partial class np
     private static (NDArray, NDArray)[] PadValues(NDArray? values, int nd)
     {
         using var arr = values is null ? array(0L) : array(values);
-        using var flat = ravel(arr);
+        using var pairs = AsPairs(arr, nd);
         var r = new (NDArray, NDArray)[nd];
-        for (int d = 0; d < nd; d++)
-        {
-            long i0 = flat.Size switch { 1 => 0, 2 => 0, _ => 2 * d }, i1 = flat.Size switch { 1 => 0, 2 => 1, _ => 2 * d + 1 };
-            r[d] = (flat[i0], flat[i1]);   // full integer indexing: 0-d copies
-        }
+        for (int d = 0; d < nd; d++) r[d] = (pairs[d, 0], pairs[d, 1]);   // full integer indexing: 0-d copies
         return r;
+    }
+
+    /// <summary>The (ndim, 2) view of _as_pairs: one value for every side, one (before, after) pair for every axis —
+    /// except that a (2, 1) array is one value per axis — or else x broadcast to (ndim, 2), with broadcast_to's error.</summary>
+    private static NDArray AsPairs(NDArray x, int nd)
+    {
+        if (x.Dims.Length < 3 && (x.Size == 1 || (x.Size == 2 && !(x.Dims.Length == 2 && x.Dims[0] == 2 && x.Dims[1] == 1))))
+        {
+            using var flat = ravel(x);
+            using var pair = x.Size == 1 ? flat[new long[] { 0, 0 }] : flat.copy();
+            return broadcast_to(pair, (nd, 2));
+        }
+        return broadcast_to(x, (nd, 2));
     }
 
     /// <summary>Pad modes "maximum", "minimum", "mean", "median" (whole axis, NumPy's default stat_length): the

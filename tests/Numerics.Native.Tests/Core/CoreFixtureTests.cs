@@ -16,6 +16,10 @@ public class CoreFixtureTests
     {
         ["frombuffer/3"] = "a '>f8' buffer gives a native-order array here (API.md: arrays are always native byte order)",
         ["linspace_f32/0"] = "0-d float32 start/stop are strong in NumPy 2 (NEP 50), so the result is float32, not 1.24's float64",
+        ["insert/8"] = "a boolean obj is a mask in NumPy 2.1.2+ (np.flatnonzero), not 0s and 1s (insert2 cases)",
+        ["insert/9"] = "a boolean obj is a mask in NumPy 2.1.2+ (np.flatnonzero), not 0s and 1s (insert2 cases)",
+        ["insert/10"] = "a 0-d boolean obj is refused in NumPy 2.1.2+ (insert2 cases)",
+        ["take_along_axis/2"] = "NumPy 2 checks that axis=None indices are 1-d first: \"when axis=None, `indices` must have a single dimension.\" (take_along_axis2 cases)",
         ["array_ndmin/3"] = "NumPy 2's NPY_MAXDIMS is 64, not 32 (NdminAboveTheLimit states 2's text)",
     };
 

@@ -104,6 +104,7 @@ internal static class FixtureOps
         "column_stack" => np.column_stack(c.Arrays(0)),
         "append" => np.append(c.A(0), c.A(1), c.NI(2)),
         "insert" => np.insert(c.A(0), c.A(1), c.A(2), c.NI(3)),
+        "insert2" => np.insert(c.A(0), c.A(1), c.A(2), c.NI(3)),
         "delete" => np.delete(c.A(0), c.IsList(1) && c.Raw(1)!.AsArray().Count == 0 ? np.array(Array.Empty<long>()) : c.A(1), c.NI(2)),
         "split" => c.IsList(1) ? np.split(c.A(0), c.Longs(1), c.I(2)) : np.split(c.A(0), c.L(1), c.I(2)),
         "array_split" => c.IsList(1) ? np.array_split(c.A(0), c.Longs(1), c.I(2)) : np.array_split(c.A(0), c.L(1), c.I(2)),
@@ -123,6 +124,8 @@ internal static class FixtureOps
         "pad_const" => np.pad(c.A(0), c.A(1), constant_values: c.A(2)),
         "take" => np.take(c.A(0), c.A(1), c.NI(2), mode: c.S(3)),
         "take_along_axis" => np.take_along_axis(c.A(0), c.A(1), c.NI(2)),
+        "take_along_axis2" => np.take_along_axis(c.A(0), c.A(1), c.NI(2)),
+        "put_along_axis2" => Mutate(c.A(0), a => np.put_along_axis(a, c.A(1), c.A(2), c.NI(3))),
         "put" => Mutate(c.A(0), a => np.put(a, c.A(1), c.A(2), c.S(3))),
         "put_along_axis" => Mutate(c.A(0), a => np.put_along_axis(a, c.A(1), c.A(2), c.NI(3))),
         "place" => Mutate(c.A(0), a => np.place(a, c.A(1), c.A(2))),
@@ -165,6 +168,8 @@ internal static class FixtureOps
         "indices_dtype" => np.indices(c.Shp(0), c.S(1)),
         "pad_kw" => np.pad(c.A(0), c.A(1), c.KwString(2, "mode") ?? "constant", constant_values: c.KwArray(2, "constant_values"),
             end_values: c.KwArray(2, "end_values"), reflect_type: c.KwString(2, "reflect_type") ?? "even"),
+        "tile_T" => np.tile(c.A(0).T, c.Shp(1)),
+        "mT" => c.A(0).mT,
         _ => throw new NotSupportedException("no C# mapping for fixture op " + op),
     };
 

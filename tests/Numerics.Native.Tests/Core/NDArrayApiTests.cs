@@ -275,4 +275,20 @@ public class NDArrayApiTests
             "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape (2,) and arg 1 with shape (3,)."));
         Assert.That(() => np.swapaxes(np.zeros((2, 3)), 0, 3), Throws.InstanceOf<AxisError>().With.Message.EqualTo("axis2: axis 3 is out of bounds for array of dimension 2"));
     }
+
+    /// <summary>NumPy 2.2's broadcast_arrays (numpy/lib/_stride_tricks_impl.py) returns an argument that already has the
+    /// broadcast shape unchanged ("array if array.shape == shape else _broadcast_to(…)"), so it stays writeable; only the
+    /// arguments that needed broadcasting are the read-only views of API.md.</summary>
+    [Test]
+    public void BroadcastArraysLeaveFullShapeArgumentsWriteable()
+    {
+        using var scope = np.scope();
+        var full = np.zeros((2, 3));
+        var r = np.broadcast_arrays(full, np.arange(3));
+        Assert.That(r[0].flags.writeable, Is.True);
+        Assert.That(np.shares_memory(r[0], full), Is.True);
+        Assert.That(r[0].strides, Is.EqualTo(full.strides));
+        Assert.That(r[1].flags.writeable, Is.False);
+        Assert.That(r[1].strides, Is.EqualTo(new Shape(0, 8)));
+    }
 }
