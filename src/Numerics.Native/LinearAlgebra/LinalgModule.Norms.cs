@@ -117,10 +117,29 @@ public static partial class np
                 LinalgNative.Linalg(nk_la_routine.NK_LA_NORM, x.Dtype.Code, 0, 1, len, (long)nk_la_norm.NK_LA_NORM_VECTOR, p, Batch(batch),
                     [LaOperand.Row(v, batch), LaOperand.Scalar(r, batch)]);
             }
+            if (p < 0 && !double.IsInfinity(p)) NegativeOrderWarnings(v, r, p, scalar: r.Dims.Length == 0 && !keepdims);
             if (!keepdims) return r;
             var shape = (long[])x.Dims.Clone();
             shape[axis] = 1;
             using (r) return np.reshape(r, shape);
+        }
+
+        /// <summary>
+        /// The RuntimeWarnings of NumPy's general vector order p &lt; 0: <c>abs(x) **= p</c> divides by zero at a zero
+        /// element, and <c>ret **= 1/p</c> at a zero sum (an empty axis, or every |xᵢ|ᵖ inf). In-place powers of -1
+        /// (p = -1, and 1/p = -1) take NumPy's reciprocal fast path, and a 0-d sum is a NumPy scalar, whose power
+        /// names itself "scalar power".
+        /// </summary>
+        private static void NegativeOrderWarnings(NDArray v, NDArray r, double p, bool scalar)
+        {
+            using (var c = v.astype(DType.Complex128))
+            {
+                if (c.ToArray<System.Numerics.Complex>().Contains(System.Numerics.Complex.Zero))
+                    FpeSink.Report($"divide by zero encountered in {(p == -1 ? "reciprocal" : "power")}");
+            }
+            using var d = r.astype(DType.Float64);
+            if (d.ToArray<double>().Contains(double.PositiveInfinity))
+                FpeSink.Report($"divide by zero encountered in {(scalar ? "scalar power" : p == -1 ? "reciprocal" : "power")}");
         }
 
         private static (nk_la_norm kind, double p) MatrixOrd(Ord? ord)

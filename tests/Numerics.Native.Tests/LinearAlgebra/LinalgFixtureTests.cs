@@ -59,17 +59,30 @@ public class LinalgFixtureTests
         // Inputs are decoded twice: the operation must not modify its arguments, and reconstruction checks use them.
         var pristine = c["args"]!.AsArray().Select(LinalgFixtures.Decode).ToList();
         object? result;
-        try
+        // Cases that record NumPy's warnings compare them too ("Category: message", in order).
+        var wantWarnings = c["warnings"]?.AsArray().Select(w => w!.GetValue<string>()).ToArray();
+        IReadOnlyList<NumpyWarning> log = [];
+        using (var logScope = wantWarnings is null ? null : np.warnings.catch_warnings(out log))
         {
-            result = LinalgOps.Run(op, args, kwargs);
+            if (logScope is not null) np.warnings.simplefilter("always");
+            try
+            {
+                result = LinalgOps.Run(op, args, kwargs);
+            }
+            catch (Exception e) when (e is INumpyException or ArgumentException)
+            {
+                if (expect["kind"]!.GetValue<string>() != "error") return $"{id}: unexpected {e.GetType().Name}: {e.Message}";
+                string want = expect["type"]!.GetValue<string>() is "UFuncTypeError" ? "TypeError" : expect["type"]!.GetValue<string>();
+                if (e.GetType().Name != want) return $"{id}: {e.GetType().Name} ({e.Message}), NumPy raised {want}: {expect["message"]}";
+                if (e.Message != expect["message"]!.GetValue<string>()) return $"{id}: message \"{e.Message}\", NumPy's \"{expect["message"]}\"";
+                return null;
+            }
         }
-        catch (Exception e) when (e is INumpyException or ArgumentException)
+        if (wantWarnings is not null)
         {
-            if (expect["kind"]!.GetValue<string>() != "error") return $"{id}: unexpected {e.GetType().Name}: {e.Message}";
-            string want = expect["type"]!.GetValue<string>() is "UFuncTypeError" ? "TypeError" : expect["type"]!.GetValue<string>();
-            if (e.GetType().Name != want) return $"{id}: {e.GetType().Name} ({e.Message}), NumPy raised {want}: {expect["message"]}";
-            if (e.Message != expect["message"]!.GetValue<string>()) return $"{id}: message \"{e.Message}\", NumPy's \"{expect["message"]}\"";
-            return null;
+            var got = log.Select(w => $"{w.category}: {w.Message}").ToArray();
+            if (!got.SequenceEqual(wantWarnings))
+                return $"{id}: warnings [{string.Join("; ", got)}], NumPy's [{string.Join("; ", wantWarnings)}]";
         }
         if (expect["kind"]!.GetValue<string>() == "error") return $"{id}: expected {expect["type"]}: {expect["message"]}";
         for (int i = 0; i < args.Count; i++)
