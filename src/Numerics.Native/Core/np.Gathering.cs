@@ -301,9 +301,7 @@ public static partial class np
         long n = src.Dims[ax];
         if (c.Size > n) throw new IndexError($"index {n} is out of bounds for axis {ax} with size {n}");
         // NumPy's compress is take(a, nonzero(condition)[0], axis): a C-ordered result.
-        long count = NativeOps.CountTrue(c);
-        using var idx = NDArray.Allocate([count], DType.Int64);
-        NativeOps.TrueIndices(c, count, [idx]);
+        using var idx = NativeOps.TruePositions(c);
         return take(src, idx, ax);
     }
 

@@ -16,16 +16,8 @@ public static partial class np
             var a = Live(args[k]);
             if (a.IsWeak || a.Dims.Length != 1) throw new ValueError("Cross index must be 1 dimensional");
             NDArray v;
-            if (a.Dtype.IsBool)
-            {
-                long count = NativeOps.CountTrue(a);
-                v = NDArray.Allocate([count], DType.Int64);
-                NativeOps.TrueIndices(a, count, [v]);
-            }
-            else
-            {
-                v = a.Size == 0 ? a.astype(DType.Int64) : a.SameView();
-            }
+            if (a.Dtype.IsBool) v = NativeOps.TruePositions(a);
+            else v = a.Size == 0 ? a.astype(DType.Int64) : a.SameView();
             var shape = new long[nd];
             Array.Fill(shape, 1L);
             shape[k] = v.Dims[0];

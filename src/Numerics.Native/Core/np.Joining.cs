@@ -246,7 +246,7 @@ public static partial class np
         // NumPy 2.1.2+: a boolean obj is a mask, the positions np.flatnonzero(obj) (1.24 cast it to 0s and 1s).
         if (obj.Dtype.IsBool && obj.Dims.Length != 1)
             throw new ValueError("boolean array argument obj to insert must be one dimensional");
-        using var maskPositions = obj.Dtype.IsBool ? array(MaskPositions(obj.ToArray<bool>())) : null;
+        using var maskPositions = obj.Dtype.IsBool ? NativeOps.TruePositions(obj) : null;
         if (obj.Dims.Length > 1) throw new ValueError("index array argument obj to insert must be one dimensional or scalar");
         obj = maskPositions ?? obj;
         bool integral = obj.Dtype.IsInteger || (obj.IsWeak && obj.Weak == WeakKind.Integer);
@@ -291,13 +291,6 @@ public static partial class np
         using var keepArr = array(keep);
         SetAlongAxis(result, ax, keepArr, a, disposeIndex: false);
         return result;
-    }
-
-    private static long[] MaskPositions(bool[] mask)
-    {
-        var positions = new List<long>();
-        for (int i = 0; i < mask.Length; i++) if (mask[i]) positions.Add(i);
-        return positions.ToArray();
     }
 
     /// <summary>Copies a[srcStart : srcStart+count] into res[dstStart : …] along an axis.</summary>

@@ -327,6 +327,16 @@ internal static unsafe class NativeOps
         }
     }
 
+    /// <summary>The positions of the true elements of a 1-d bool <paramref name="mask"/> as a new int64 array
+    /// (NumPy's <c>np.flatnonzero</c> for 1-d bool input).</summary>
+    internal static NDArray TruePositions(NDArray mask)
+    {
+        long count = CountTrue(mask);
+        var positions = NDArray.Allocate([count], DType.Int64);
+        TrueIndices(mask, count, [positions]);
+        return positions;
+    }
+
     /// <summary>
     /// The C-order positions of the true elements of <paramref name="mask"/>, one int64 array per axis, each of
     /// length <paramref name="count"/> (NumPy's <c>nonzero</c> for bool input). STOPGAP(native): nk_mask_compress.
