@@ -131,7 +131,8 @@ void la_gather(void *dst, int64_t ld, const char *src, int64_t m, int64_t n, int
 LA_DEFINE_NONFINITE(uint64_t, 0x7ff0000000000000ull, 0x0010000000000000ull)
 LA_DEFINE_NONFINITE(uint32_t, 0x7f800000u, 0x00800000u)
 
-int la_nonfinite(const void *x, int64_t count, size_t real_size)
+/* 1 if any of count contiguous reals of real_size (4 or 8) bytes is NaN or +-inf. */
+static int la_nonfinite(const void *x, int64_t count, size_t real_size)
 {
     return real_size == 8 ? nonfinite_uint64_t(x, count) : nonfinite_uint32_t(x, count);
 }

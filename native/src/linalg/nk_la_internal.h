@@ -103,8 +103,6 @@ void la_gather(void *dst, int64_t ld, const char *src, int64_t m, int64_t n, int
  * still in cache; real_size is the size of the element's real part (4 or 8). */
 int la_gather_finite(void *dst, int64_t ld, const char *src, int64_t m, int64_t n, int64_t rs, int64_t cs, size_t es,
                      size_t real_size);
-/* 1 if any of count contiguous reals of real_size (4 or 8) bytes is NaN or +-inf. */
-int la_nonfinite(const void *x, int64_t count, size_t real_size);
 /* The reverse: column-major (ld) into a strided m x n matrix. */
 void la_scatter(char *dst, int64_t m, int64_t n, int64_t rs, int64_t cs, const void *src, int64_t ld, size_t es);
 /* Fills a strided m x n matrix with the bytes of one element. */

@@ -193,8 +193,7 @@ public partial class NDArray : IDisposable
         return new NDArray(buf, 0, shape, strides, dtype, null, ArrayFlags.OwnData | ArrayFlags.Writeable);
     }
 
-    private static ValueError TooBig() =>
-        new("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+    private static ValueError TooBig() => new(Err.ArrayTooBig);
 
     // Out of line: building the message inline gave Allocate a large zero-initialised frame on every call.
     [MethodImpl(MethodImplOptions.NoInlining)]

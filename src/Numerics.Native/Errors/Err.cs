@@ -97,6 +97,9 @@ internal static class Err
     internal static ValueError Ambiguous() =>
         new("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()");
 
+    /// <summary>NumPy's text when size × itemsize overflows (array creation and .npy headers).</summary>
+    internal const string ArrayTooBig = "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.";
+
     internal static ValueError CannotAvoidCopy() => new("Unable to avoid copy while creating an array as requested.");
 
     // NumPy formats the spec with %R (Python's repr): control characters escaped, double quotes around a spec with a '.

@@ -19,7 +19,6 @@ internal static class NpyFormat
     // Room to grow the header in place when an axis grows (len(str(8 * 2**64 - 1))), as NumPy reserves.
     private const int GrowthAxisMaxDigits = 21;
     private const int ChunkBytes = 1 << 20;
-    private const string TooBig = "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.";
 
     internal static void Write(Stream stream, NDArray arr)
     {
@@ -159,7 +158,7 @@ internal static class NpyFormat
             nbytes = dtype.Size;
             foreach (long d in shape)
             {
-                if (nbytes > long.MaxValue / d) throw Fail(TooBig);
+                if (nbytes > long.MaxValue / d) throw Fail(Err.ArrayTooBig);
                 nbytes *= d;
             }
         }
@@ -214,7 +213,7 @@ internal static class NpyFormat
             if (v > long.MaxValue) overflow = true;
             else shape[i] = (long)v;
         }
-        if (overflow) throw fail(TooBig);
+        if (overflow) throw fail(Err.ArrayTooBig);
         return (dtype, fortran, shape);
     }
 
