@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Numerics.Native;
 
@@ -11,6 +13,9 @@ public sealed class DType : IEquatable<DType>
 {
     private static readonly DType[] Native = new DType[14];
     private static readonly DType[] Swapped = new DType[14];
+    // Every instance by Index: an array stores its dtype as that number, which keeps the array object at 72 bytes
+    // (the allocation budget of issue 3: each 8 bytes of a new object costs about 1.5 ns here).
+    private static readonly DType[] All = new DType[28];
 
     internal static readonly DType Bool = Make(DTypeCode.Bool, "bool", 'b', '?', 1, typeof(bool));
     internal static readonly DType Int8 = Make(DTypeCode.Int8, "int8", 'i', 'b', 1, typeof(sbyte));
@@ -39,6 +44,8 @@ public sealed class DType : IEquatable<DType>
         byteorder = itemsize == 1 ? '|' : IsSwapped ? (BitConverter.IsLittleEndian ? '>' : '<') : '=';
         char order = itemsize == 1 ? '|' : (BitConverter.IsLittleEndian ^ IsSwapped) ? '<' : '>';
         str = $"{order}{kind}{itemsize}";
+        Index = (int)code + (IsSwapped ? 14 : 0);
+        All[Index] = this;
     }
 
     private static DType Make(DTypeCode code, string name, char kind, char ch, int itemsize, Type type)
@@ -50,6 +57,14 @@ public sealed class DType : IEquatable<DType>
     }
 
     internal static DType FromCode(DTypeCode code) => Native[(int)code];
+
+    /// <summary>This instance's number below 28 (the code, plus 14 for a swapped byte order).</summary>
+    internal int Index { get; }
+
+    /// <summary>The instance with <see cref="Index"/> <paramref name="index"/> (unchecked: callers store only Index values).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static DType FromIndex(int index) =>
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(All), index);
 
     internal DTypeCode Code { get; }
 

@@ -13,7 +13,7 @@ public partial class NDArray
         get
         {
             // The one-item basic cases inline here: the view budget is 40 ns.
-            if (_state == 0 && Buf is not null && Dims.Length > 0)
+            if ((_state & Disposed) == 0 && Buf is not null && Dims.Length > 0)
             {
                 if (i0.Kind == IndexKind.Slice) return SliceView(i0.SliceValue);
                 if (i0.Kind == IndexKind.Integer && Dims.Length > 1 && i0.Text is null) return IntegerView(i0.Int);
@@ -33,7 +33,7 @@ public partial class NDArray
         get
         {
             // Its own overload so that a[2..8], the view budget's row (40 ns), builds no NDIndex (a 100-byte struct).
-            if (_state == 0 && Buf is not null)
+            if ((_state & Disposed) == 0 && Buf is not null)
             {
                 if (Dims.Length == 1) return RangeView1D(r);
                 if (Dims.Length > 1) return SliceView(Slice.FromRange(r));

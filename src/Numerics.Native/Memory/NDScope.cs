@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Numerics.Native;
 
 /// <summary>
@@ -34,10 +36,15 @@ public sealed class NDScope : IDisposable
     /// <summary>Scopes currently open anywhere; while none is, creating an array skips the AsyncLocal read.</summary>
     private static int s_open;
 
+    /// <summary>Every scope not yet disposed (for <see cref="MoveOut"/>'s search across flows), held weakly: a scope
+    /// that is never disposed is still collected, and its arrays with it.</summary>
+    private static readonly ConditionalWeakTable<NDScope, object?> Open = new();
+
     internal static NDScope Begin(bool unscoped)
     {
         Interlocked.Increment(ref s_open);
         var s = new NDScope(CurrentScope.Value, unscoped);
+        Open.AddOrUpdate(s, null);
         CurrentScope.Value = s;
         return s;
     }
@@ -75,8 +82,7 @@ public sealed class NDScope : IDisposable
         int c = i >> ChunkShift;
         var chunks = Volatile.Read(ref _chunks);
         if (c >= chunks.Length || chunks[c] is null) chunks = Grow(c);
-        a.Scope = this;
-        a.ScopeSlot = i;
+        a.MarkScoped();
         Volatile.Write(ref chunks[c]![i & (ChunkSize - 1)], a);
     }
 
@@ -97,16 +103,33 @@ public sealed class NDScope : IDisposable
         }
     }
 
-    /// <summary>Moves <paramref name="a"/> from this scope to the enclosing real scope, or leaves it unscoped.</summary>
-    internal void MoveOut(NDArray a)
+    /// <summary>Moves <paramref name="a"/> from the scope that holds it to that scope's enclosing real scope, or
+    /// leaves it unscoped.</summary>
+    /// <remarks>Arrays do not record their scope or slot (8 more bytes on every array object), so the holder is
+    /// searched: the scopes of the calling flow first, newest slot first, where a result about to be returned
+    /// is; then every other open scope, for an array moved out by a flow that did not create it.</remarks>
+    internal static void MoveOut(NDArray a)
     {
-        int i = a.ScopeSlot;
-        var chunk = _chunks[i >> ChunkShift];
-        if (chunk is not null) Interlocked.CompareExchange(ref chunk[i & (ChunkSize - 1)], null, a);
-        a.Scope = null;
-        var outer = _parent;
-        while (outer is not null && (outer._unscoped || outer.IsDisposed)) outer = outer._parent;
-        outer?.Add(a);
+        for (var s = CurrentScope.Value; s is not null; s = s._parent)
+            if (s.TryMoveOut(a)) return;
+        foreach (var (s, _) in Open)
+            if (s.TryMoveOut(a)) return;
+    }
+
+    private bool TryMoveOut(NDArray a)
+    {
+        var chunks = Volatile.Read(ref _chunks);
+        for (int i = Math.Min(Volatile.Read(ref _next), chunks.Length * ChunkSize) - 1; i >= 0; i--)
+        {
+            var chunk = chunks[i >> ChunkShift];
+            if (chunk is null || !ReferenceEquals(Volatile.Read(ref chunk[i & (ChunkSize - 1)]), a)) continue;
+            if (!ReferenceEquals(Interlocked.CompareExchange(ref chunk[i & (ChunkSize - 1)], null, a), a)) return false;
+            var outer = _parent;
+            while (outer is not null && (outer._unscoped || outer.IsDisposed)) outer = outer._parent;
+            outer?.Add(a);
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Disposes every array still registered, newest first, after any inner scope still open.
@@ -115,6 +138,7 @@ public sealed class NDScope : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         Interlocked.Decrement(ref s_open);
+        Open.Remove(this);
         if (_child is { IsDisposed: false } child) child.Dispose();
         int total = Math.Min(Volatile.Read(ref _next), _chunks.Length * ChunkSize);
         for (int i = total - 1; i >= 0; i--)
