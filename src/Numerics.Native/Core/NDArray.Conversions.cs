@@ -99,7 +99,10 @@ public partial class NDArray
     private T Scalar<T>() where T : unmanaged
     {
         ThrowIfDisposed();
-        if (Size != 1) throw Err.SizeOneOnly();
+        // NumPy 2's check_is_convertible_to_scalar (float(a), int(a), complex(a)).
+        if (Size != 1) throw new TypeError("only length-1 arrays can be converted to Python scalars");
+        if (Dims.Length > 0)
+            WarningSink.Report(new DeprecationWarning("Conversion of an array with ndim > 0 to a scalar is deprecated, and will error in future. Ensure you extract a single element from your array before performing this operation. (Deprecated NumPy 1.25.)"));
         if (Dtype.IsComplex && typeof(T) != typeof(Complex) && typeof(T) != typeof(Complex64) && typeof(T) != typeof(bool))
             WarningSink.Report(ComplexWarning.DiscardsImaginary());
         if (Dtype.IsInexact && (typeof(T) == typeof(long) || typeof(T) == typeof(int) || typeof(T) == typeof(short) ||
@@ -128,55 +131,68 @@ public partial class NDArray
     }
 
     /// <summary>The value of a size-1 array. NumPy: <c>int(a)</c>.</summary>
-    /// <exception cref="ValueError">"can only convert an array of size 1 to a Python scalar".</exception>
+    /// <exception cref="TypeError">"only length-1 arrays can be converted to Python scalars" (size ≠ 1); a size-1 array
+    /// with dimensions gives NumPy 2's DeprecationWarning.</exception>
     public static explicit operator sbyte(NDArray a) => Checked(a).Scalar<sbyte>();
 
     /// <summary>The value of a size-1 array. NumPy: <c>int(a)</c>.</summary>
-    /// <exception cref="ValueError">"can only convert an array of size 1 to a Python scalar".</exception>
+    /// <exception cref="TypeError">"only length-1 arrays can be converted to Python scalars" (size ≠ 1); a size-1 array
+    /// with dimensions gives NumPy 2's DeprecationWarning.</exception>
     public static explicit operator short(NDArray a) => Checked(a).Scalar<short>();
 
     /// <summary>The value of a size-1 array. NumPy: <c>int(a)</c>.</summary>
-    /// <exception cref="ValueError">"can only convert an array of size 1 to a Python scalar".</exception>
+    /// <exception cref="TypeError">"only length-1 arrays can be converted to Python scalars" (size ≠ 1); a size-1 array
+    /// with dimensions gives NumPy 2's DeprecationWarning.</exception>
     public static explicit operator int(NDArray a) => Checked(a).Scalar<int>();
 
     /// <summary>The value of a size-1 array. NumPy: <c>int(a)</c>.</summary>
-    /// <exception cref="ValueError">"can only convert an array of size 1 to a Python scalar".</exception>
+    /// <exception cref="TypeError">"only length-1 arrays can be converted to Python scalars" (size ≠ 1); a size-1 array
+    /// with dimensions gives NumPy 2's DeprecationWarning.</exception>
     public static explicit operator long(NDArray a) => Checked(a).Scalar<long>();
 
     /// <summary>The value of a size-1 array. NumPy: <c>int(a)</c>.</summary>
-    /// <exception cref="ValueError">"can only convert an array of size 1 to a Python scalar".</exception>
+    /// <exception cref="TypeError">"only length-1 arrays can be converted to Python scalars" (size ≠ 1); a size-1 array
+    /// with dimensions gives NumPy 2's DeprecationWarning.</exception>
     public static explicit operator byte(NDArray a) => Checked(a).Scalar<byte>();
 
     /// <summary>The value of a size-1 array. NumPy: <c>int(a)</c>.</summary>
-    /// <exception cref="ValueError">"can only convert an array of size 1 to a Python scalar".</exception>
+    /// <exception cref="TypeError">"only length-1 arrays can be converted to Python scalars" (size ≠ 1); a size-1 array
+    /// with dimensions gives NumPy 2's DeprecationWarning.</exception>
     public static explicit operator ushort(NDArray a) => Checked(a).Scalar<ushort>();
 
     /// <summary>The value of a size-1 array. NumPy: <c>int(a)</c>.</summary>
-    /// <exception cref="ValueError">"can only convert an array of size 1 to a Python scalar".</exception>
+    /// <exception cref="TypeError">"only length-1 arrays can be converted to Python scalars" (size ≠ 1); a size-1 array
+    /// with dimensions gives NumPy 2's DeprecationWarning.</exception>
     public static explicit operator uint(NDArray a) => Checked(a).Scalar<uint>();
 
     /// <summary>The value of a size-1 array. NumPy: <c>int(a)</c>.</summary>
-    /// <exception cref="ValueError">"can only convert an array of size 1 to a Python scalar".</exception>
+    /// <exception cref="TypeError">"only length-1 arrays can be converted to Python scalars" (size ≠ 1); a size-1 array
+    /// with dimensions gives NumPy 2's DeprecationWarning.</exception>
     public static explicit operator ulong(NDArray a) => Checked(a).Scalar<ulong>();
 
     /// <summary>The value of a size-1 array. NumPy: <c>np.float16(a)</c>.</summary>
-    /// <exception cref="ValueError">"can only convert an array of size 1 to a Python scalar".</exception>
+    /// <exception cref="TypeError">"only length-1 arrays can be converted to Python scalars" (size ≠ 1); a size-1 array
+    /// with dimensions gives NumPy 2's DeprecationWarning.</exception>
     public static explicit operator Half(NDArray a) => Checked(a).Scalar<Half>();
 
     /// <summary>The value of a size-1 array. NumPy: <c>float(a)</c>.</summary>
-    /// <exception cref="ValueError">"can only convert an array of size 1 to a Python scalar".</exception>
+    /// <exception cref="TypeError">"only length-1 arrays can be converted to Python scalars" (size ≠ 1); a size-1 array
+    /// with dimensions gives NumPy 2's DeprecationWarning.</exception>
     public static explicit operator float(NDArray a) => Checked(a).Scalar<float>();
 
     /// <summary>The value of a size-1 array. NumPy: <c>float(a)</c>.</summary>
-    /// <exception cref="ValueError">"can only convert an array of size 1 to a Python scalar".</exception>
+    /// <exception cref="TypeError">"only length-1 arrays can be converted to Python scalars" (size ≠ 1); a size-1 array
+    /// with dimensions gives NumPy 2's DeprecationWarning.</exception>
     public static explicit operator double(NDArray a) => Checked(a).Scalar<double>();
 
     /// <summary>The value of a size-1 array. NumPy: <c>np.complex64(a)</c>.</summary>
-    /// <exception cref="ValueError">"can only convert an array of size 1 to a Python scalar".</exception>
+    /// <exception cref="TypeError">"only length-1 arrays can be converted to Python scalars" (size ≠ 1); a size-1 array
+    /// with dimensions gives NumPy 2's DeprecationWarning.</exception>
     public static explicit operator Complex64(NDArray a) => Checked(a).Scalar<Complex64>();
 
     /// <summary>The value of a size-1 array. NumPy: <c>complex(a)</c>.</summary>
-    /// <exception cref="ValueError">"can only convert an array of size 1 to a Python scalar".</exception>
+    /// <exception cref="TypeError">"only length-1 arrays can be converted to Python scalars" (size ≠ 1); a size-1 array
+    /// with dimensions gives NumPy 2's DeprecationWarning.</exception>
     public static explicit operator Complex(NDArray a) => Checked(a).Scalar<Complex>();
 
     private static NDArray Checked(NDArray a)

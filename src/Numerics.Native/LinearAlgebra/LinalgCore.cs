@@ -39,6 +39,20 @@ internal static class LinalgCore
         _ => t.NativeOrder,
     };
 
+    /// <summary>The double-precision dtype of a float or complex dtype's kind (what NumPy's <c>_commonType</c> computes in).</summary>
+    internal static DType DoubleOf(DType t) => t.IsComplex ? DType.Complex128 : DType.Float64;
+
+    /// <summary>
+    /// <paramref name="a"/> rounded to <paramref name="t"/> (NumPy's <c>astype(result_t, copy=False)</c> after a
+    /// double-precision computation): the same object when it already is <paramref name="t"/>, else a copy, and
+    /// <paramref name="a"/> is disposed.
+    /// </summary>
+    internal static NDArray Narrow(NDArray a, DType t)
+    {
+        if (a.Dtype == t) return a;
+        using (a) return a.astype(t);
+    }
+
     /// <summary>The complex dtype of a float or complex dtype's precision.</summary>
     internal static DType ComplexOf(DType t) => t.Code is DTypeCode.Float32 or DTypeCode.Complex64 ? DType.Complex64 : DType.Complex128;
 

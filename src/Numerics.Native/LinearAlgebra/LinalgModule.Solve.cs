@@ -184,8 +184,8 @@ public static partial class np
 
         /// <summary>
         /// Least-squares solution of a x = b by SVD (LAPACK ?gelsd), with NumPy's results: x, the squared residual
-        /// norms (empty unless rank = N &lt; M), the rank, and the singular values. NumPy:
-        /// <c>np.linalg.lstsq(a, b, rcond=None)</c>.
+        /// norms (empty unless rank = N &lt; M), the rank, and the singular values. Single-precision input is solved in
+        /// double precision and the results rounded, as NumPy does. NumPy: <c>np.linalg.lstsq(a, b, rcond=None)</c>.
         /// </summary>
         /// <param name="a">Coefficient matrix (M, N).</param>
         /// <param name="b">(M,) or (M, K).</param>
@@ -204,9 +204,12 @@ public static partial class np
             if (!vector && b.Dims.Length != 2) throw LinalgText.NotExactlyTwoD(b.Dims.Length);
             long m = a.Dims[0], n = a.Dims[1], m2 = b.Dims[0], nrhs = vector ? 1 : b.Dims[1];
             if (m != m2) throw new LinAlgError("Incompatible dimensions");
-            var t = LinalgCore.CommonType(a, b);
+            // NumPy solves in double precision whatever the input (its _commonType's computation type) and rounds the
+            // results to the input's. Its default cut-off, float64's epsilon × max(M, N), lies below single precision's
+            // rounding noise, so sgelsd would count that noise as rank: a rank-2 float32 2000×40 matrix came out rank 40.
+            var resultType = LinalgCore.CommonType(a, b);
+            var t = LinalgCore.DoubleOf(resultType);
             var rt = LinalgCore.RealOf(t);
-            // NumPy computes the default from float64's epsilon whatever the input precision (its t is double).
             double rc = rcond ?? 2.220446049250313e-16 * Math.Max(n, m);
             var x = LinalgCore.Cast(a, t);
             var y = LinalgCore.Cast(b, t);
@@ -225,7 +228,8 @@ public static partial class np
                     res.Dispose();
                     res = NDArray.Allocate([0], rt);
                 }
-                var result = (xs, res, rank, s);
+                var result = (LinalgCore.Narrow(xs, resultType), LinalgCore.Narrow(res, LinalgCore.RealOf(resultType)), rank,
+                    LinalgCore.Narrow(s, LinalgCore.RealOf(resultType)));
                 xs = res = s = null;
                 return result;
             }
@@ -241,7 +245,7 @@ public static partial class np
 
         /// <summary>
         /// Moore–Penrose pseudo-inverse from the SVD, singular values at or below rcond × max(s) treated as zero.
-        /// NumPy: <c>np.linalg.pinv(a, rcond=None, hermitian=False, *, rtol=&lt;no value&gt;)</c>.
+        /// Single-precision input is computed in double precision and the result rounded, as NumPy does. NumPy: <c>np.linalg.pinv(a, rcond=None, hermitian=False, *, rtol=&lt;no value&gt;)</c>.
         /// </summary>
         /// <param name="a">Matrix or stack (..., M, N).</param>
         /// <param name="rcond">Relative cut-off, broadcast against the stack; null = 1e-15 (or <paramref name="rtol"/>).</param>
@@ -264,7 +268,10 @@ public static partial class np
             if (a.Size == 0 && m * n == 0)
                 return NDArray.Allocate(LinalgCore.Concat(aBatch, [n, m]), a.Dtype.NativeOrder);
             if (hermitian && m != n) throw LinalgText.NotSquare();
-            var t = LinalgCore.CommonType(a);
+            // In double precision, as NumPy does: its default cut-off (1e-15 of the largest singular value) is below
+            // single precision's rounding noise, which an s/c SVD would invert into values of 1e7 and more.
+            var resultType = LinalgCore.CommonType(a);
+            var t = LinalgCore.DoubleOf(resultType);
             // NumPy: cutoff = rcond[..., newaxis] * amax(s, axis=-1, keepdims=True), then divide(1, s, where=s > cutoff,
             // out=s): rcond must broadcast with the stack, and may not grow s (the out operand). Its texts, in that order.
             long[] rcCore = LinalgCore.Concat(rc.Dims, [1]), sShape = LinalgCore.Concat(aBatch, [Math.Min(m, n)]);
@@ -279,10 +286,18 @@ public static partial class np
             try
             {
                 var r = NDArray.Allocate(LinalgCore.Concat(batch, [n, m]), t);
-                if (r.Size == 0) return r;
-                LinalgNative.Linalg(nk_la_routine.NK_LA_PINV, t.Code, hermitian ? nk_la_flags.NK_LA_HERMITIAN : 0, m, n, 0, 0,
-                    Batch(batch), [LaOperand.Matrix(x, batch), LaOperand.Matrix(r, batch), LaOperand.Scalar(c, batch)]);
-                return r;
+                if (r.Size == 0) return LinalgCore.Narrow(r, resultType);
+                try
+                {
+                    LinalgNative.Linalg(nk_la_routine.NK_LA_PINV, t.Code, hermitian ? nk_la_flags.NK_LA_HERMITIAN : 0, m, n, 0, 0,
+                        Batch(batch), [LaOperand.Matrix(x, batch), LaOperand.Matrix(r, batch), LaOperand.Scalar(c, batch)]);
+                }
+                catch
+                {
+                    r.Dispose();
+                    throw;
+                }
+                return LinalgCore.Narrow(r, resultType);
             }
             finally
             {

@@ -186,7 +186,17 @@ public class NDArrayApiTests
         Assert.That(((double)a, (float)a, (long)a, (int)a, (bool)a), Is.EqualTo((2.75, 2.75f, 2L, 2, true)));
         Assert.That(a.item(), Is.EqualTo(2.75));
         var v = np.arange(3);
-        Assert.That(() => (double)v, Throws.InstanceOf<ValueError>().With.Message.EqualTo("can only convert an array of size 1 to a Python scalar"));
+        Assert.That(() => (double)v, Throws.InstanceOf<TypeError>().With.Message.EqualTo("only length-1 arrays can be converted to Python scalars"));
+        Assert.That(() => (long)np.zeros(0), Throws.InstanceOf<TypeError>().With.Message.EqualTo("only length-1 arrays can be converted to Python scalars"));
+        Assert.That(() => v.item(), Throws.InstanceOf<ValueError>().With.Message.EqualTo("can only convert an array of size 1 to a Python scalar"));
+        // NumPy 2 (1.25 on): a size-1 array with dimensions still converts, with a DeprecationWarning.
+        using (WarningSink.OpenLog(out var log))
+        {
+            Assert.That((double)np.full(new long[] { 1, 1 }, 4.5), Is.EqualTo(4.5));
+            Assert.That((double)a, Is.EqualTo(2.75));
+            Assert.That(log.Select(w => (w.GetType(), w.Message)), Is.EqualTo(new[] { (typeof(DeprecationWarning),
+                "Conversion of an array with ndim > 0 to a scalar is deprecated, and will error in future. Ensure you extract a single element from your array before performing this operation. (Deprecated NumPy 1.25.)") }));
+        }
         Assert.That(() => (bool)v, Throws.InstanceOf<ValueError>().With.Message.EqualTo("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()"));
         Assert.That(v.tolist(), Is.EqualTo(new List<object> { 0L, 1L, 2L }));
         Assert.That(np.arange(4).reshape(2, 2).tolist(), Is.EqualTo(new List<object> { new List<object> { 0L, 1L }, new List<object> { 2L, 3L } }));

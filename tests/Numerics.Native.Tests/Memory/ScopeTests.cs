@@ -45,6 +45,34 @@ public class ScopeTests
         free.Dispose();
     }
 
+    /// <summary>Arrays do not record their scope: MoveToOuterScope finds the holder by search, in the calling flow's
+    /// scopes and then in every open one. An array from the middle of a scope, and one moved out by a flow that
+    /// never saw the scope, both escape it, and the rest of the scope is still disposed.</summary>
+    [Test]
+    public void MoveToOuterScopeFindsTheHolderFromAnyFlow()
+    {
+        NDArray early, elsewhere;
+        var others = new List<NDArray>();
+        var scope = np.scope();
+        early = np.arange(4);
+        for (int i = 0; i < 200; i++) others.Add(np.zeros(1));
+        elsewhere = np.ones(2);
+        for (int i = 0; i < 200; i++) others.Add(np.zeros(1));
+        Assert.That(early.MoveToOuterScope(), Is.SameAs(early));
+        using (ExecutionContext.SuppressFlow())
+            Task.Run(() => { Assert.That(NDScope.Current, Is.Null); elsewhere.MoveToOuterScope(); }).Wait();
+        Assert.That(scope.Count, Is.EqualTo(400));
+        scope.Dispose();
+        Assert.That(early.IsDisposed || elsewhere.IsDisposed, Is.False);
+        Assert.That(others.TrueForAll(a => a.IsDisposed), Is.True);
+        Assert.That(early.ToArray<long>(), Is.EqualTo(new long[] { 0, 1, 2, 3 }));
+        early.Dispose();
+        elsewhere.Dispose();
+        var unscoped = np.zeros(1);
+        Assert.That(unscoped.MoveToOuterScope().IsDisposed, Is.False, "never scoped: nothing to search");
+        unscoped.Dispose();
+    }
+
     [Test]
     public void ExplicitlyDisposedArraysAreSkipped()
     {
