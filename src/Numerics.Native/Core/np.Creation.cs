@@ -97,7 +97,8 @@ public static partial class np
             if (r is null || r.Length != cols) throw Inhomogeneous(1, [rows]);
         var flat = new T[rows * cols];
         for (int i = 0; i < rows; i++) Array.Copy(data[i], 0, flat, i * cols, cols);
-        return Finish(FromDotNet(flat, [rows, cols]), dtype, ndmin);
+        // NumPy's shape stops at the first empty level: np.array([]) is (0,), np.array([[]]) is (1, 0).
+        return Finish(FromDotNet(flat, rows == 0 ? [0] : [rows, cols]), dtype, ndmin);
     }
 
     /// <summary>A new 3-d array from a rectangular jagged array (copy). NumPy: <c>np.array([[[...]]])</c>.</summary>
@@ -119,7 +120,8 @@ public static partial class np
                 Array.Copy(c, 0, flat, w, n2);
                 w += n2;
             }
-        return Finish(FromDotNet(flat, [n0, n1, n2]), dtype, ndmin);
+        long[] shape = n0 == 0 ? [0] : n1 == 0 ? [n0, 0] : [n0, n1, n2];
+        return Finish(FromDotNet(flat, shape), dtype, ndmin);
     }
 
     private static ValueError Inhomogeneous(int after, long[] detected) =>

@@ -178,6 +178,24 @@ public class NDArrayApiTests
         Assert.That(() => ro[0, 0] = 1, Throws.InstanceOf<ValueError>().With.Message.EqualTo("assignment destination is read-only"));
     }
 
+    /// <summary>Empty jagged arrays: NumPy's shape stops at the first empty level (shapes from NumPy 1.24:
+    /// np.array([]) is (0,), [[]] is (1, 0), [[[]], [[]]] is (2, 1, 0); ndmin pads in front).</summary>
+    [Test]
+    public void EmptyJaggedArraysTakeNumPysShape()
+    {
+        using var scope = np.scope();
+        Assert.That(np.array(Array.Empty<long[]>()).shape, Is.EqualTo(new long[] { 0 }));
+        Assert.That(np.array(new long[][] { [] }).shape, Is.EqualTo(new long[] { 1, 0 }));
+        Assert.That(np.array(new long[][] { [], [] }).shape, Is.EqualTo(new long[] { 2, 0 }));
+        Assert.That(np.array(Array.Empty<long[][]>()).shape, Is.EqualTo(new long[] { 0 }));
+        Assert.That(np.array(new long[][][] { [] }).shape, Is.EqualTo(new long[] { 1, 0 }));
+        Assert.That(np.array(new long[][][] { [[]] }).shape, Is.EqualTo(new long[] { 1, 1, 0 }));
+        Assert.That(np.array(new long[][][] { [[], []] }).shape, Is.EqualTo(new long[] { 1, 2, 0 }));
+        Assert.That(np.array(new long[][][] { [[]], [[]] }).shape, Is.EqualTo(new long[] { 2, 1, 0 }));
+        Assert.That(np.array(Array.Empty<long[]>(), ndmin: 2).shape, Is.EqualTo(new long[] { 1, 0 }));
+        Assert.That(np.array(new long[][] { [] }, ndmin: 3).shape, Is.EqualTo(new long[] { 1, 1, 0 }));
+    }
+
     [Test]
     public void ConversionsOfSizeOneArrays()
     {
