@@ -34,6 +34,45 @@ static inline int32_t nk_ok(nk_status *st)
     return NK_OK;
 }
 
+/* fenv.h's exception flags as nk_fpe bits. */
+#include <fenv.h>
+static inline int32_t nk_fpe_from_fenv(int f)
+{
+    return ((f & FE_DIVBYZERO) ? NK_FPE_DIVIDEBYZERO : 0) | ((f & FE_OVERFLOW) ? NK_FPE_OVERFLOW : 0) |
+           ((f & FE_UNDERFLOW) ? NK_FPE_UNDERFLOW : 0) | ((f & FE_INVALID) ? NK_FPE_INVALID : 0);
+}
+
+/* The floating-point exception flags that BLAS/LAPACK work raised, as NumPy's ufuncs read them
+ * (npy_clear_floatstatus before, npy_get_floatstatus after), per thread. On x86-64 the flags live in MXCSR (SSE/AVX
+ * arithmetic) and in the x87 status word (libgcc's software float16 rounding raises its overflow there). Reading
+ * them with stmxcsr/fnstsw and clearing them with ldmxcsr/fnclex takes a few cycles; glibc's feclearexcept also
+ * saves and reloads the whole x87 environment, about a third of a 4x4 matmul. */
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+static inline void nk_fpe_clear(void)
+{
+    _mm_setcsr(_mm_getcsr() & ~0x3Fu);
+    __asm__ volatile("fnclex");
+}
+static inline int32_t nk_fpe_raised(void)
+{
+    unsigned short sw;
+    __asm__ volatile("fnstsw %0" : "=am"(sw));
+    const unsigned f = (_mm_getcsr() | sw) & 0x3Fu; /* the same bit per exception in both */
+    return ((f & 0x01u) ? NK_FPE_INVALID : 0) | ((f & 0x04u) ? NK_FPE_DIVIDEBYZERO : 0) |
+           ((f & 0x08u) ? NK_FPE_OVERFLOW : 0) | ((f & 0x10u) ? NK_FPE_UNDERFLOW : 0);
+}
+#else
+static inline void nk_fpe_clear(void)
+{
+    feclearexcept(FE_ALL_EXCEPT);
+}
+static inline int32_t nk_fpe_raised(void)
+{
+    return nk_fpe_from_fenv(fetestexcept(FE_ALL_EXCEPT));
+}
+#endif
+
 /* The dispatch level fixed by nk_init, or -1 before it. An acquire load: once it is >= 0, every init-time table
  * (thresholds, BLAS table, loop tables) is visible to the caller. */
 int32_t nk_level(void);

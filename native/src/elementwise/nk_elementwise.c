@@ -193,12 +193,6 @@ static void run_range(const nk_plan *p, int64_t lo, int64_t hi)
     }
 }
 
-static int32_t fpe_bits(int fe)
-{
-    return ((fe & FE_DIVBYZERO) ? NK_FPE_DIVIDEBYZERO : 0) | ((fe & FE_OVERFLOW) ? NK_FPE_OVERFLOW : 0) |
-           ((fe & FE_UNDERFLOW) ? NK_FPE_UNDERFLOW : 0) | ((fe & FE_INVALID) ? NK_FPE_INVALID : 0);
-}
-
 static int32_t threads_wanted(const nk_iter *it, const nk_loop *loop, int64_t total)
 {
     const int64_t threshold = nk_par_min(loop->op_class);
@@ -264,7 +258,7 @@ int32_t nk_elementwise(const nk_iter *it, const nk_loop *loop, nk_status *st)
         }
         nk_threads_release(granted);
     }
-    st->fpe = fpe_bits(fe);
+    st->fpe = nk_fpe_from_fenv(fe);
     return NK_OK;
 }
 

@@ -3,7 +3,6 @@
  * (many small problems, one BLAS thread each; DESIGN.md §6.4). */
 #include "nk_la_common.h"
 
-#include <fenv.h>
 #include <omp.h>
 
 #define LA_T float
@@ -298,13 +297,6 @@ static la_range_fn pick(const nk_linalg_desc *d)
     }
 }
 
-static int32_t fpe_bits(void)
-{
-    const int f = fetestexcept(FE_ALL_EXCEPT);
-    return ((f & FE_DIVBYZERO) ? NK_FPE_DIVIDEBYZERO : 0) | ((f & FE_OVERFLOW) ? NK_FPE_OVERFLOW : 0) |
-           ((f & FE_UNDERFLOW) ? NK_FPE_UNDERFLOW : 0) | ((f & FE_INVALID) ? NK_FPE_INVALID : 0);
-}
-
 static int64_t first_nonfinite(const nk_linalg_desc *d, int64_t total)
 {
     switch (d->dtype) {
@@ -362,19 +354,19 @@ int32_t nk_linalg(const nk_linalg_desc *d, nk_status *st)
                               : nk_blas_enter(serial ? 0.0 : (double)d->m * (double)d->n * (double)la_min64(d->m, d->n));
     if (errs == NULL) {
         if (want_fpe)
-            feclearexcept(FE_ALL_EXCEPT);
+            nk_fpe_clear();
         fn(d, 0, total, &err);
         if (want_fpe)
-            err.fpe = fpe_bits();
+            err.fpe = nk_fpe_raised();
     } else {
 #pragma omp parallel num_threads(threads) if (threads > 1)
         {
             const int tid = omp_get_thread_num(), nt = omp_get_num_threads();
             if (want_fpe)
-                feclearexcept(FE_ALL_EXCEPT);
+                nk_fpe_clear();
             fn(d, total * tid / nt, total * (tid + 1) / nt, &errs[tid]);
             if (want_fpe)
-                errs[tid].fpe = fpe_bits();
+                errs[tid].fpe = nk_fpe_raised();
         }
         for (int32_t q = 0; q < threads; q++) {
             if (errs[q].code != NK_OK)

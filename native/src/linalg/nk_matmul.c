@@ -543,22 +543,31 @@ int32_t nk_matmul(const nk_matmul_desc *d, nk_status *st)
 
     const int64_t order = la_max64(d->m, la_max64(d->n, d->k));
     const int32_t threads = la_batch_threads(total, order, d->max_threads);
-    int32_t err = NK_OK;
+    int32_t err = NK_OK, fpe = 0;
+    /* NumPy's matmul is a ufunc: it reports the flags its float loops raised ("overflow encountered in matmul"). */
+    const int want_fpe = d->dtype == NK_FLOAT32 || d->dtype == NK_FLOAT64 || d->dtype == NK_COMPLEX64 ||
+                         d->dtype == NK_COMPLEX128 || d->dtype == NK_FLOAT16;
     /* The direct small kernel and the integer loops never reach the backend; a batch loop runs one thread each. */
     const int32_t gate = x.use_blas && !x.small ? nk_blas_enter(threads > 1 ? 0.0 : flops) : NK_BLAS_UNGATED;
     if (threads <= 1) {
         mm_scratch scr = {NULL, 0};
+        if (want_fpe)
+            nk_fpe_clear();
         for (int64_t t = 0; t < total && err == NK_OK; t++) {
             const char *a = d->a.data + la_item_offset(d->batch_ndim, d->batch_shape, d->a.bstrides, t);
             const char *b = d->b.data + la_item_offset(d->batch_ndim, d->batch_shape, d->b.bstrides, t);
             char *c = d->c.data + la_item_offset(d->batch_ndim, d->batch_shape, d->c.bstrides, t);
             err = mm_item(d, &x, a, b, c, &scr);
         }
+        if (want_fpe)
+            fpe = nk_fpe_raised();
         free(scr.buf);
     } else {
-#pragma omp parallel num_threads(threads) if (threads > 1)
+#pragma omp parallel num_threads(threads) if (threads > 1) reduction(| : fpe)
         {
             mm_scratch scr = {NULL, 0};
+            if (want_fpe)
+                nk_fpe_clear();
             const int tid = omp_get_thread_num(), nt = omp_get_num_threads();
             const int64_t lo = total * tid / nt, hi = total * (tid + 1) / nt;
             int32_t mine = NK_OK;
@@ -568,6 +577,8 @@ int32_t nk_matmul(const nk_matmul_desc *d, nk_status *st)
                 char *c = d->c.data + la_item_offset(d->batch_ndim, d->batch_shape, d->c.bstrides, t);
                 mine = mm_item(d, &x, a, b, c, &scr);
             }
+            if (want_fpe)
+                fpe |= nk_fpe_raised();
             free(scr.buf);
             if (mine != NK_OK) {
 /* atomic, not a named critical: a named critical section becomes an exported global symbol (exports_only_nk). */
@@ -580,5 +591,7 @@ int32_t nk_matmul(const nk_matmul_desc *d, nk_status *st)
     nk_blas_leave(gate);
     if (err == NK_E_NOMEM)
         return nk_fail(st, NK_E_NOMEM, "nk_matmul: no memory for a packing buffer");
-    return nk_ok(st);
+    nk_ok(st);
+    st->fpe = fpe;
+    return NK_OK;
 }

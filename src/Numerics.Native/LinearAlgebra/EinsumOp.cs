@@ -502,7 +502,7 @@ internal static class EinsumOp
         var m = Reshaped(t, [p, s], temps);
         var ones = np.ones(new long[] { s, 1 }, rt);
         temps.Add(ones);
-        var r = np.matmul(m, ones);
+        var r = MatmulOp.Matmul(m, ones, null, "same_kind", null, ufunc: false);
         temps.Add(r);
         return (Reshaped(r, t.Dims.AsSpan(0, keep.Length).ToArray(), temps), result);
     }
@@ -546,7 +546,7 @@ internal static class EinsumOp
         var bt = Transposed(b, [.. batch.Select(c => lb.IndexOf(c)), .. sum.Select(c => lb.IndexOf(c)), .. bFree.Select(c => lb.IndexOf(c))], temps);
         var a3 = Reshaped(at, [.. bd, m, k], temps);
         var b3 = Reshaped(bt, [.. bd, k, n], temps);
-        var c3 = np.matmul(a3, b3);
+        var c3 = MatmulOp.Matmul(a3, b3, null, "same_kind", null, ufunc: false);
         temps.Add(c3);
         var cn = Reshaped(c3, [.. bd, .. mDims, .. nDims], temps);
         string have = new string(batch) + new string(aFree) + new string(bFree);

@@ -128,17 +128,19 @@ internal static class LinalgCore
     /// k x n per item, already of <paramref name="c"/>'s dtype. One nk_matmul call; nothing when c is empty.
     /// </summary>
     internal static void MatmulInto(NDArray c, long[]? batch, long m, long n, long k, in LaOperand a, in LaOperand b,
-        in LaOperand cop, bool conjA = false, bool multiply = false)
+        in LaOperand cop, bool conjA = false, bool multiply = false, string? fpeName = null)
     {
         if (c.Size == 0) return;
-        LinalgNative.Matmul(c.Dtype.Code, conjA, multiply, m, n, k, batch, a, b, cop);
+        LinalgNative.Matmul(c.Dtype.Code, conjA, multiply, m, n, k, batch, a, b, cop, fpeName);
     }
 
     /// <summary>
     /// NumPy's <c>multiply</c> of two arrays that broadcast (what outer, kron and the 0-d dot are), in dtype
     /// <paramref name="t"/>: one nk_matmul in its elementwise mode over the last two axes, the rest batch axes.
+    /// <paramref name="fpeName"/> names the ufunc whose overflow/invalid flags NumPy reports (outer and kron call
+    /// multiply: "overflow encountered in multiply"); null for callers that NumPy does not check (dot, einsum).
     /// </summary>
-    internal static NDArray Multiply(NDArray x, NDArray y, DType t)
+    internal static NDArray Multiply(NDArray x, NDArray y, DType t, string? fpeName = null)
     {
         var shape = Broadcast(x.Dims, y.Dims) ?? throw Err.BroadcastMismatch([x.Dims, y.Dims]);
         var a = Cast(x, t);
@@ -150,7 +152,7 @@ internal static class LinalgCore
             int nd = shape.Length;
             long m = nd >= 2 ? shape[nd - 2] : 1, n = nd >= 1 ? shape[nd - 1] : 1;
             long[] batch = shape.AsSpan(0, Math.Max(nd - 2, 0)).ToArray();
-            MatmulInto(r, batch, m, n, 1, Aligned(a, shape), Aligned(b, shape), Aligned(r, shape), multiply: true);
+            MatmulInto(r, batch, m, n, 1, Aligned(a, shape), Aligned(b, shape), Aligned(r, shape), multiply: true, fpeName: fpeName);
             return r;
         }
         finally

@@ -9,7 +9,9 @@ internal static class MatmulOp
 {
     private const string Name = "matmul";
 
-    internal static NDArray Matmul(NDArray x1, NDArray x2, NDArray? @out, string casting, DType? dtype)
+    // ufunc: called as NumPy's matmul ufunc, which reports the float loops' overflow and invalid flags ("overflow
+    // encountered in matmul"); dot, built on the same product, does not.
+    internal static NDArray Matmul(NDArray x1, NDArray x2, NDArray? @out, string casting, DType? dtype, bool ufunc = true)
     {
         LinalgCore.CheckLive(x1, nameof(x1));
         LinalgCore.CheckLive(x2, nameof(x2));
@@ -66,7 +68,7 @@ internal static class MatmulOp
                 int cn = c.Dims.Length;
                 var co = new LaOperand(c, nd1 > 1 ? c.Strides[batch.Length] : 0, nd2 > 1 ? c.Strides[cn - 1] : 0,
                     LaOperand.BatchStridesOf(c, batch.Length, batch));
-                LinalgNative.Matmul(rt.Code, false, false, n, m, k, bs, ao, bo, co);
+                LinalgNative.Matmul(rt.Code, false, false, n, m, k, bs, ao, bo, co, ufunc ? Name : null);
             }
             if (@out is null || direct) return c;
             using (c) NativeOps.CopyWarn(@out, c);
@@ -132,7 +134,7 @@ internal static class MatmulOp
             if (x2.Dims[kdb] != k) throw LinalgText.NotAligned(x1.Dims, x2.Dims, k, nda - 1, x2.Dims[kdb], kdb);
             if (nda <= 2 && ndb <= 2)
             {
-                r = Matmul(x1, x2, null, "unsafe", rt);
+                r = Matmul(x1, x2, null, "unsafe", rt, ufunc: false);
             }
             else
             {

@@ -160,7 +160,7 @@ public static partial class np
             if (!all.AsSpan().SequenceEqual(@out.Dims))
                 throw new ValueError($"non-broadcastable output operand with shape {Err.CompactTuple(@out.Dims)} doesn't match the broadcast shape {Err.CompactTuple(all)}");
         }
-        var r = LinalgCore.Multiply(ca, cb, rt);
+        var r = LinalgCore.Multiply(ca, cb, rt, "multiply");
         if (@out is null) return r;
         using (r) NativeOps.CopyWarn(@out, r);
         return @out;
@@ -377,7 +377,7 @@ public static partial class np
         try
         {
             int nda = aa.Dims.Length, nd = Math.Max(nda, ndb);
-            if (nda == 0 || ndb == 0) return LinalgCore.Multiply(aa, b, rt);
+            if (nda == 0 || ndb == 0) return LinalgCore.Multiply(aa, b, rt, "multiply");
             var asx = LinalgCore.Concat(Enumerable.Repeat(1L, Math.Max(0, ndb - nda)).ToArray(), aa.Dims);
             var bsx = LinalgCore.Concat(Enumerable.Repeat(1L, Math.Max(0, nda - ndb)).ToArray(), b.Dims);
             // Interleaved: a as (a0, 1, a1, 1, ...), b as (1, b0, 1, b1, ...); the product is (a0, b0, a1, b1, ...).
@@ -392,7 +392,7 @@ public static partial class np
             }
             using var av = reshape(aa, ia);
             using var bv = reshape(b, ib);
-            using var prod = LinalgCore.Multiply(av, bv, rt);
+            using var prod = LinalgCore.Multiply(av, bv, rt, "multiply");
             var shape = new long[nd];
             for (int i = 0; i < nd; i++) shape[i] = asx[i] * bsx[i];
             return reshape(prod, shape);

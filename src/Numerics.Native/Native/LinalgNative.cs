@@ -17,7 +17,7 @@ internal static unsafe class LinalgNative
     /// <paramref name="multiply"/> (k = 1) c = a * b elementwise over the m x n core.</summary>
     [SkipLocalsInit]
     internal static void Matmul(DTypeCode dtype, bool conjA, bool multiply, long m, long n, long k, long[]? batchShape,
-        in LaOperand a, in LaOperand b, in LaOperand c)
+        in LaOperand a, in LaOperand b, in LaOperand c, string? fpeName = null)
     {
         Unsafe.SkipInit(out nk_matmul_desc d);
         d.dtype = (int)dtype;
@@ -55,6 +55,7 @@ internal static unsafe class LinalgNative
             Exit(a, ea);
         }
         if (code != 0) throw Failure(code, st, "nk_matmul");
+        if (fpeName is not null && st.fpe != 0) ReportFpe(st.fpe, fpeName);
     }
 
     /// <summary>

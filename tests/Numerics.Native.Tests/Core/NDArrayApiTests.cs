@@ -208,8 +208,9 @@ public class NDArrayApiTests
         Assert.That(() => (long)np.zeros(0), Throws.InstanceOf<TypeError>().With.Message.EqualTo("only length-1 arrays can be converted to Python scalars"));
         Assert.That(() => v.item(), Throws.InstanceOf<ValueError>().With.Message.EqualTo("can only convert an array of size 1 to a Python scalar"));
         // NumPy 2 (1.25 on): a size-1 array with dimensions still converts, with a DeprecationWarning.
-        using (WarningSink.OpenLog(out var log))
+        using (np.warnings.catch_warnings(out var log))
         {
+            np.warnings.simplefilter("always");
             Assert.That((double)np.full(new long[] { 1, 1 }, 4.5), Is.EqualTo(4.5));
             Assert.That((double)a, Is.EqualTo(2.75));
             Assert.That(log.Select(w => (w.GetType(), w.Message)), Is.EqualTo(new[] { (typeof(DeprecationWarning),

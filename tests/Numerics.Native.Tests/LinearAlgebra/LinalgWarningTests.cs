@@ -51,4 +51,53 @@ public class LinalgWarningTests
             Assert.That(log.Select(w => (w.category, w.Message)), Is.EqualTo(new[] { ("DeprecationWarning", Cross2) }));
         }
     }
+
+    private static NDArray Filled(long[] shape, double value, DType? dtype = null) => np.full(shape, value, dtype);
+
+    /// <summary>
+    /// The float flags NumPy's matmul and multiply ufuncs report (underflow ignored, its default errstate), and the
+    /// products NumPy does not check (dot, inner, vdot, tensordot, einsum, multi_dot). Every expected list is what
+    /// NumPy 1.24 recorded under <c>warnings.simplefilter('always')</c> for the same call.
+    /// </summary>
+    [Test]
+    public void ProductsReportNumPysFloatingPointWarnings()
+    {
+        using var scope = np.scope();
+        var a = Filled([3, 3], 1e300);
+        const string OverMatmul = "overflow encountered in matmul", OverMultiply = "overflow encountered in multiply";
+        var cases = new (string name, Func<NDArray> call, string[] expected)[]
+        {
+            ("matmul", () => np.matmul(a, a), [OverMatmul]),
+            ("dot", () => np.dot(a, a), []),
+            ("matvec", () => np.matmul(a, a[0]), [OverMatmul]),
+            ("outer", () => np.outer(a[0], a[0]), [OverMultiply]),
+            ("kron", () => np.kron(a, a), [OverMultiply]),
+            ("kron0", () => np.kron(np.array(1e300), a), [OverMultiply]),
+            ("inner", () => np.inner(a, a), []),
+            ("vdot", () => np.vdot(a, a), []),
+            ("tensordot", () => np.tensordot(a, a), []),
+            ("einsum", () => np.einsum("ij,jk", a, a), []),
+            ("multi_dot", () => np.linalg.multi_dot(a, a, a), []),
+            ("matrix_power 2", () => np.linalg.matrix_power(a, 2), [OverMatmul]),
+            ("matrix_power 5", () => np.linalg.matrix_power(a, 5), [OverMatmul]),
+            ("small", () => np.matmul(Filled([2, 2], 1e300), Filled([2, 2], 1e300)), [OverMatmul]),
+            ("stack", () => np.matmul(Filled([4, 2, 2], 1e300), Filled([2, 2], 1e300)), [OverMatmul]),
+            ("invalid", () => np.matmul(Filled([2, 2], double.PositiveInfinity), np.zeros((2, 2))), ["invalid value encountered in matmul"]),
+            ("float32", () => np.matmul(Filled([2, 2], 1e30, np.float32), Filled([2, 2], 1e30, np.float32)), [OverMatmul]),
+            ("float16", () => np.matmul(Filled([2, 2], 300, np.float16), Filled([2, 2], 300, np.float16)), [OverMatmul]),
+            ("underflow", () => np.matmul(Filled([2, 2], 1e-300), Filled([2, 2], 1e-300)), []),
+            ("int64", () => np.matmul(np.full(new long[] { 2, 2 }, 1L << 62), np.full(new long[] { 2, 2 }, 1L << 62)), []),
+            ("blas 300", () => np.matmul(Filled([300, 300], 1e300), Filled([300, 300], 1e300)), [OverMatmul]),
+            ("finite", () => np.matmul(Filled([2, 2], 2.0), Filled([2, 2], 3.0)), []),
+        };
+        foreach (var (name, call, expected) in cases)
+        {
+            using (np.warnings.catch_warnings(out var log))
+            {
+                np.warnings.simplefilter("always");
+                call();
+                Assert.That(log.Select(w => (w.category, w.Message)), Is.EqualTo(expected.Select(m => ("RuntimeWarning", m))), name);
+            }
+        }
+    }
 }
