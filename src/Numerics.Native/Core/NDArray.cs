@@ -34,7 +34,12 @@ public partial class NDArray : IDisposable
     /// <summary>Whether a disposal scope holds this array (set by <see cref="NDScope"/> as the array is created).</summary>
     internal bool IsScoped => (_state & Scoped) != 0;
 
-    internal void MarkScoped() => _state |= Scoped;
+    /// <summary>Sets the scoped bit: a plain write, safe only while no other thread can see the array (its
+    /// constructor). An array moved to an outer scope already has the bit, so nothing races with Dispose's swap.</summary>
+    internal void MarkScoped()
+    {
+        if ((_state & Scoped) == 0) _state |= Scoped;
+    }
 
     /// <summary>The general constructor: derives the size and the layout flags; takes over one owner reference of
     /// <paramref name="buf"/>.</summary>
