@@ -245,7 +245,8 @@ public static partial class np
 
         /// <summary>
         /// Moore–Penrose pseudo-inverse from the SVD, singular values at or below rcond × max(s) treated as zero.
-        /// Single-precision input is computed in double precision and the result rounded, as NumPy does. NumPy: <c>np.linalg.pinv(a, rcond=None, hermitian=False, *, rtol=&lt;no value&gt;)</c>.
+        /// Single-precision input is computed in double precision and the result rounded, as NumPy does.
+        /// NumPy: <c>np.linalg.pinv(a, rcond=None, hermitian=False, *, rtol=&lt;no value&gt;)</c>.
         /// </summary>
         /// <param name="a">Matrix or stack (..., M, N).</param>
         /// <param name="rcond">Relative cut-off, broadcast against the stack; null = 1e-15 (or <paramref name="rtol"/>).</param>
