@@ -85,6 +85,8 @@ static void mm_half(const nk_matmul_desc *d, const char *a, const char *b, char 
                 acc += (float)x * (float)y;
             }
             _Float16 r = (_Float16)acc;
+            if (__builtin_isinf((float)r) && !__builtin_isinf(acc)) /* libgcc flags this on the x87 unit */
+                nk_fpe_signal_overflow();
             memcpy(MM_PTR(c, i, d->c.rs, j, d->c.cs), &r, sizeof r);
         }
     }
@@ -188,7 +190,10 @@ static void mul_half(const nk_matmul_desc *d, const char *a, const char *b, char
             _Float16 x, y;
             memcpy(&x, MM_PTR(a, i, d->a.rs, j, d->a.cs), sizeof x);
             memcpy(&y, MM_PTR(b, i, d->b.rs, j, d->b.cs), sizeof y);
-            _Float16 r = (_Float16)((float)x * (float)y);
+            const float p = (float)x * (float)y;
+            _Float16 r = (_Float16)p;
+            if (__builtin_isinf((float)r) && !__builtin_isinf(p))
+                nk_fpe_signal_overflow();
             memcpy(MM_PTR(c, i, d->c.rs, j, d->c.cs), &r, sizeof r);
         }
 }

@@ -85,6 +85,7 @@ public class LinalgWarningTests
             ("invalid", () => np.matmul(Filled([2, 2], double.PositiveInfinity), np.zeros((2, 2))), ["invalid value encountered in matmul"]),
             ("float32", () => np.matmul(Filled([2, 2], 1e30, np.float32), Filled([2, 2], 1e30, np.float32)), [OverMatmul]),
             ("float16", () => np.matmul(Filled([2, 2], 300, np.float16), Filled([2, 2], 300, np.float16)), [OverMatmul]),
+            ("float16 outer", () => np.outer(Filled([2], 300, np.float16), Filled([2], 300, np.float16)), [OverMultiply]),
             ("underflow", () => np.matmul(Filled([2, 2], 1e-300), Filled([2, 2], 1e-300)), []),
             ("int64", () => np.matmul(np.full(new long[] { 2, 2 }, 1L << 62), np.full(new long[] { 2, 2 }, 1L << 62)), []),
             ("blas 300", () => np.matmul(Filled([300, 300], 1e300), Filled([300, 300], 1e300)), [OverMatmul]),
