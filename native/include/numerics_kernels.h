@@ -327,7 +327,8 @@ typedef struct nk_matmul_desc {
  *   NORM      A m x n, out 1 x 1 (R); k = nk_la_norm kind; param[0] = p (vector) or the matrix ord
  *   COND      A m x n, out 1 x 1 (R); k = nk_la_norm kind, param[0] = p; NaN results become inf unless A has NaN
  *   TRACE     d 1 x n, out 1 x 1 (same dtype: int64, uint64, float32/64, complex64/128); NumPy's pairwise sum
- *   CROSS     a 1 x m, b 1 x n, out 1 x (3, or 1 when m = n = 2); m, n in {2, 3}; any numeric dtype but float16
+ *   CROSS     a 1 x m, b 1 x n, out 1 x (3, or 1 when m = n = 2); m, n in {2, 3}; any numeric dtype; st->fpe gets,
+ *             for the float types, 2 bits per ufunc call of NumPy's cross (overflow, invalid), in its order
  * Errors: NK_E_LINALG with arg[0] = nk_la_reason, arg[1] = batch item (lowest failing one), arg[2] = LAPACK info.
  * NK_LA_NO_RAISE: INV fills a failing item with NaN instead (cond). */
 typedef enum nk_la_routine {

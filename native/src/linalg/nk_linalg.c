@@ -257,9 +257,8 @@ static int32_t validate(const nk_linalg_desc *d, nk_status *st)
         return nk_fail(st, NK_E_BAD_DESC, "nk_linalg: dtype %d is not float32/64 or complex64/128", d->dtype);
     if (d->routine == NK_LA_TRACE && !(lapack_type || d->dtype == NK_INT64 || d->dtype == NK_UINT64))
         return nk_fail(st, NK_E_BAD_DESC, "nk_linalg: trace accumulates in int64, uint64 or the float types only");
-    if (d->routine == NK_LA_CROSS &&
-        (d->dtype == NK_BOOL || d->dtype == NK_FLOAT16 || d->dtype < 0 || d->dtype >= NK_NTYPES))
-        return nk_fail(st, NK_E_BAD_DESC, "nk_linalg: cross takes no bool or float16");
+    if (d->routine == NK_LA_CROSS && (d->dtype == NK_BOOL || d->dtype < 0 || d->dtype >= NK_NTYPES))
+        return nk_fail(st, NK_E_BAD_DESC, "nk_linalg: cross takes no bool");
     if (d->routine == NK_LA_CROSS && (d->m < 2 || d->m > 3 || d->n < 2 || d->n > 3))
         return nk_fail(st, NK_E_BAD_DESC, "nk_linalg: cross of %lld and %lld components", (long long)d->m,
                        (long long)d->n);

@@ -34,24 +34,17 @@ internal static class CrossOp
                 ? new TypeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.")
                 : new TypeError("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
         }
-        // float16 has no native cross loop: float32 holds every float16 product exactly, rounded once at the end.
-        DType ct = dt.Code == DTypeCode.Float16 ? DType.Float32 : dt;
-        var ca = LinalgCore.Cast(av, ct);
-        var cb = LinalgCore.Cast(bv, ct);
+        var ca = LinalgCore.Cast(av, dt);
+        var cb = LinalgCore.Cast(bv, dt);
         try
         {
-            var r = NDArray.Allocate(shape, ct);
+            var r = NDArray.Allocate(shape, dt);
             if (r.Size > 0)
             {
                 var ro = three ? LaOperand.Row(r, batch) : LaOperand.Scalar(r, batch);
-                LinalgNative.Linalg(nk_la_routine.NK_LA_CROSS, ct.Code, 0, la, lb, 0, 0, batch.Length == 0 ? null : batch,
-                    [LaOperand.Row(ca, batch), LaOperand.Row(cb, batch), ro]);
-            }
-            if (ct != dt)
-            {
-                var narrowed = r.astype(dt);
-                r.Dispose();
-                r = narrowed;
+                LinalgNative.Linalg(nk_la_routine.NK_LA_CROSS, dt.Code, 0, la, lb, 0, 0, batch.Length == 0 ? null : batch,
+                    [LaOperand.Row(ca, batch), LaOperand.Row(cb, batch), ro], out int steps);
+                if (steps != 0) ReportSteps(steps, la == 3 && lb == 3 ? Steps33 : la == 2 && lb == 2 ? Steps22 : StepsMixed);
             }
             if (!three || axisc == shape.Length - 1) return r;
             using (r) return np.moveaxis(r, -1, axisc);
@@ -60,6 +53,21 @@ internal static class CrossOp
         {
             LinalgCore.Release(ca, av);
             LinalgCore.Release(cb, bv);
+        }
+    }
+
+    // NumPy's cross is a sequence of multiply and subtract calls (numeric.py; negative raises nothing), each reporting
+    // its own float flags: the native loop returns 2 bits per call (overflow, invalid), in this order.
+    private static readonly string[] Steps33 = ["multiply", "multiply", "subtract", "multiply", "multiply", "subtract", "multiply", "multiply", "subtract"];
+    private static readonly string[] Steps22 = ["multiply", "multiply", "subtract"];
+    private static readonly string[] StepsMixed = ["multiply", "multiply", "multiply", "multiply", "subtract"];
+
+    private static void ReportSteps(int steps, string[] names)
+    {
+        for (int i = 0; i < names.Length; i++)
+        {
+            if ((steps >> (2 * i) & 1) != 0) FpeSink.Report($"overflow encountered in {names[i]}");
+            if ((steps >> (2 * i) & 2) != 0) FpeSink.Report($"invalid value encountered in {names[i]}");
         }
     }
 

@@ -62,10 +62,21 @@ internal static unsafe class LinalgNative
     /// One <c>nk_linalg</c> call; returns the routine's success value (<c>st.arg[0]</c>: eig's "any complex"
     /// flag, lstsq's rank). Failures become NumPy's <see cref="LinAlgError"/> texts.
     /// </summary>
-    [SkipLocalsInit]
     internal static long Linalg(nk_la_routine routine, DTypeCode dtype, nk_la_flags flags, long m, long n, long k, double p0,
         long[]? batchShape, ReadOnlySpan<LaOperand> ops, string? fpeName = null)
     {
+        long result = Linalg(routine, dtype, flags, m, n, k, p0, batchShape, ops, out int fpe);
+        if (fpeName is not null && fpe != 0) ReportFpe(fpe, fpeName);
+        return result;
+    }
+
+    /// <summary>As the other overload; <paramref name="fpe"/> gets <c>st.fpe</c> (nk_fpe bits, or cross's step
+    /// flags) for the caller to report.</summary>
+    [SkipLocalsInit]
+    internal static long Linalg(nk_la_routine routine, DTypeCode dtype, nk_la_flags flags, long m, long n, long k, double p0,
+        long[]? batchShape, ReadOnlySpan<LaOperand> ops, out int fpe)
+    {
+        fpe = 0;
         if (ops.Length > MaxOps) throw new InvalidOperationException("internal error: too many nk_linalg operands");
         Unsafe.SkipInit(out nk_linalg_desc d);
         d.routine = (int)routine;
@@ -113,7 +124,7 @@ internal static unsafe class LinalgNative
             for (int o = ops.Length - 1; o >= 0; o--) Exit(ops[o], entered[o]);
         }
         if (code != 0) throw Failure(code, st, "nk_linalg");
-        if (fpeName is not null && st.fpe != 0) ReportFpe(st.fpe, fpeName);
+        fpe = st.fpe;
         return st.arg[0];
     }
 

@@ -101,4 +101,49 @@ public class LinalgWarningTests
             }
         }
     }
+
+    /// <summary>
+    /// np.cross is NumPy's sequence of multiply and subtract calls: float16 rounds every product and difference to
+    /// half, and each call reports its own float flags in order. Values and RuntimeWarnings are NumPy 1.24's for the
+    /// same inputs (<c>warnings.simplefilter('always')</c>; the 2-vector cases also give NumPy 2's DeprecationWarning).
+    /// </summary>
+    [Test]
+    public void CrossGivesNumPysValuesAndWarningsCallByCall()
+    {
+        using var scope = np.scope();
+        const string M = "overflow encountered in multiply", S = "invalid value encountered in subtract";
+        double inf = double.PositiveInfinity, nan = double.NaN;
+        NDArray F16(params double[] v) => np.array(v).astype(np.float16);
+        var cases = new (string name, NDArray a, NDArray b, double[] expected, string[] warnings)[]
+        {
+            ("3x3 overflow", Filled([3], 1e300), Filled([3], 5e299), [nan, nan, nan], [M, M, S, M, M, S, M, M, S]),
+            ("float16 a", F16(300, 1, 2), F16(3, 300, 1), [-599.0, -294.0, inf], [M]),
+            ("float16 b", F16(1.001, 3.7, 2.2), F16(3.3, 1.9, 7.1), [22.09375, 0.1484375, -10.3125], []),
+            ("float16 c", F16(300, 300, 2), F16(300, 300, 1), [-300.0, 300.0, nan], [M, M, S]),
+            ("2x2", np.array(new[] { 1e300, 1.0 }), np.array(new[] { 1.0, 1e300 }), [inf], [M]),
+            ("2x3", np.array(new[] { 1e300, 2.0 }), np.array(new[] { 1.0, 3.0, 1e300 }), [2e300, -inf, 3e300], [M]),
+            ("3x2", np.array(new[] { 1.0, 2.0, 1e300 }), np.array(new[] { 1e300, 3.0 }), [-3e300, inf, -2e300], [M]),
+            ("inf", np.array(new[] { inf, 1, 0 }), np.array(new[] { 1.0, 1, 0 }), [0.0, nan, inf], ["invalid value encountered in multiply"]),
+            ("batch", np.array(new double[][] { [1e300, 1, 2], [1, 2, 3] }), np.array(new[] { 3.0, 1e300, 1 }),
+                [-2e300, -1e300, inf, -3e300, 8.0, 1e300], [M]),
+        };
+        foreach (var (name, a, b, expected, warnings) in cases)
+        {
+            using (np.warnings.catch_warnings(out var log))
+            {
+                np.warnings.simplefilter("always");
+                var r = np.cross(a, b);
+                Assert.That(r.Dtype, Is.EqualTo(a.Dtype), name);
+                Assert.That(r.astype(np.float64).ToArray<double>(), Is.EqualTo(expected), name);
+                Assert.That(log.OfType<RuntimeWarning>().Select(w => w.Message), Is.EqualTo(warnings), name);
+            }
+        }
+        using (np.warnings.catch_warnings(out var log))
+        {
+            np.warnings.simplefilter("always");
+            var c = np.cross(np.array(new long[] { 1L << 62, 3, 1 }), np.array(new long[] { 4, 1L << 62, 5 }));
+            Assert.That(c.ToArray<long>(), Is.EqualTo(new[] { -4611686018427387889L, -4611686018427387900L, -12L }));
+            Assert.That(log, Is.Empty, "integers wrap silently");
+        }
+    }
 }
