@@ -324,7 +324,9 @@ typedef struct nk_matmul_desc {
  *   PINV      A m x n, P n x m, rcond 1 x 1 (float64)          NK_LA_HERMITIAN
  *   RANK      A m x n, rank 1 x 1 (int64), tol 1 x 1 (float64) [opt]; without tol, tol = smax * param[0];
  *             NK_LA_RTOL: op 2 is rtol (tol = smax * rtol)     NK_LA_HERMITIAN
- *   NORM      A m x n, out 1 x 1 (R); k = nk_la_norm kind; param[0] = p (vector) or the matrix ord
+ *   NORM      A m x n, out 1 x 1 (R); k = nk_la_norm kind; param[0] = p (vector) or the matrix ord; st->fpe gets
+ *             which of NumPy's calls overflowed into an infinite norm: 1 elementwise, 2 the sum, 4 the final power,
+ *             8 an invalid value in the elementwise complex multiply
  *   COND      A m x n, out 1 x 1 (R); k = nk_la_norm kind, param[0] = p; NaN results become inf unless A has NaN
  *   TRACE     d 1 x n, out 1 x 1 (same dtype: int64, uint64, float32/64, complex64/128); NumPy's pairwise sum
  *   CROSS     a 1 x m, b 1 x n, out 1 x (3, or 1 when m = n = 2); m, n in {2, 3}; any numeric dtype; st->fpe gets,

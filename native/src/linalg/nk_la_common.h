@@ -13,7 +13,7 @@ typedef struct la_err {
     int64_t item;
     int64_t info;
     int64_t result; /* a routine's success value for the caller (eig: any complex; lstsq: rank) */
-    int32_t fpe;    /* nk_fpe bits raised on this thread (det, slogdet); cross: its step flags (nk_la_misc.c) */
+    int32_t fpe; /* nk_fpe bits raised on this thread (det, slogdet); cross and norm: their step bits */
 } la_err;
 
 static inline void la_err_set(la_err *e, int32_t code, int32_t reason, int64_t item, int64_t info)

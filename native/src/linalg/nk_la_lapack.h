@@ -1220,6 +1220,41 @@ static la_int LA_FN(matrix_norm)(const nk_linalg_desc *d, int kind, double p, co
     return 0;
 }
 
+/* Which of NumPy's ufunc calls overflowed when a norm came out infinite, for its RuntimeWarnings: bit 0 the
+ * elementwise call (x.conj() * x: multiply; abs(x) **= p: power), bit 1 the sum (add.reduce), bit 2 the final power
+ * (ret **= 1/p), bit 3 an invalid value in the complex multiply. By the IEEE rule (a finite operand giving inf), and only after an infinite result, so finite
+ * results pay nothing. The SVD orders and max/min/count raise nothing; negative orders are the caller's. */
+static int32_t LA_FN(norm_overflow)(int kind, double p, const char *x, int64_t m, int64_t n, int64_t rs, int64_t cs,
+                                    LA_R *tmp)
+{
+    const int vector = kind == NK_LA_NORM_VECTOR;
+    if (kind == NK_LA_NORM_NUC || (kind == NK_LA_NORM_MATRIX && fabs(p) == 2) || (vector && (isinf(p) || p <= 0)))
+        return 0;
+    const int squares = kind == NK_LA_NORM_FRO || (vector && p == 2), powers = vector && p != 1 && p != 2;
+    int all_finite = 1, elementwise = 0;
+    for (int64_t i = 0; i < m; i++)
+        for (int64_t j = 0; j < n; j++) {
+            LA_T v;
+            memcpy(&v, x + i * rs + j * cs, LA_ES);
+            if (!isfinite((double)LA_RE(v)) || !isfinite((double)LA_IM(v))) {
+                all_finite = 0;
+                continue;
+            }
+            if ((squares && isinf((double)LA_ABS2(v))) || (powers && isinf((double)LA_POW(LA_ABS(v), (LA_R)p))))
+                elementwise |= 1;
+            /* conj(x) * x's imaginary part is a*b + (-b)*a: inf - inf once a*b overflows (complex only) */
+            if (squares && isinf((double)(LA_RE(v) * LA_IM(v))))
+                elementwise |= 8;
+        }
+    if (elementwise)
+        return elementwise;
+    if (!all_finite)
+        return 0;
+    if (powers && isfinite((double)LA_FN(vsum)(x, n, cs, 3, (LA_R)p, tmp)))
+        return 4;
+    return 2;
+}
+
 static int LA_FN(has_nan)(const char *x, int64_t m, int64_t n, int64_t rs, int64_t cs)
 {
     for (int64_t i = 0; i < m; i++)
@@ -1266,6 +1301,7 @@ static void LA_FN(norm)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err 
         la_err_set(err, code, 0, lo, 0);
     } else {
         char *pp[NK_LA_MAXOPS];
+        int32_t overflow = 0;
         for (int64_t t = lo; t < hi; t++) {
             la_item_ptrs(d, t, pp);
             const nk_mat *o = &d->op[0];
@@ -1276,6 +1312,9 @@ static void LA_FN(norm)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err 
                     r = LA_FN(vector_norm)(pp[0], n, o->cs, p, tmp);
                 else
                     info = LA_FN(matrix_norm)(d, kind, p, pp[0], m, n, o->rs, o->cs, &w, tmp, &r);
+                if (info == 0 && isinf((double)r))
+                    overflow |= LA_FN(norm_overflow)(kind, p, pp[0], kind == NK_LA_NORM_VECTOR ? 1 : m, n, o->rs, o->cs,
+                                                      tmp);
             } else if (cond_svd) {
                 la_gather(w.A, w.ldu, pp[0], m, n, o->rs, o->cs, LA_ES);
                 info = LA_FN(svd_run)(&w);
@@ -1312,6 +1351,7 @@ static void LA_FN(norm)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err 
                 r = (LA_R)INFINITY;
             memcpy(pp[1], &r, LA_RS);
         }
+        err->fpe |= overflow; /* norm_overflow's step bits, not nk_fpe bits: the caller knows the routine */
     }
     free(tmp);
     free(A);

@@ -65,7 +65,7 @@ public static partial class np
                 if (ord is { IsName: true } named) throw new ValueError($"Invalid norm order '{named.Name}' for vectors");
                 int ax = Layout.NormalizeAxis(axes[0], nd);
                 double p = ord is null ? 2 : ord.Value.Value;
-                return VectorNorm(x, ax, p, keepdims);
+                return VectorNorm(x, ax, p, keepdims, half);
             }
             if (axes.Length == 2)
             {
@@ -103,7 +103,7 @@ public static partial class np
             return r;
         }
 
-        private static NDArray VectorNorm(NDArray x, int axis, double p, bool keepdims)
+        private static NDArray VectorNorm(NDArray x, int axis, double p, bool keepdims, bool half)
         {
             var rt = LinalgCore.RealOf(x.Dtype);
             using var v = np.moveaxis(x, axis, -1);
@@ -115,7 +115,13 @@ public static partial class np
             if (r.Size > 0)
             {
                 LinalgNative.Linalg(nk_la_routine.NK_LA_NORM, x.Dtype.Code, 0, 1, len, (long)nk_la_norm.NK_LA_NORM_VECTOR, p, Batch(batch),
-                    [LaOperand.Row(v, batch), LaOperand.Scalar(r, batch)]);
+                    [LaOperand.Row(v, batch), LaOperand.Scalar(r, batch)], out int overflow);
+                // NumPy: (x.conj() * x).real then add.reduce for 2; add.reduce(abs(x)) for 1; abs(x) **= p, add.reduce,
+                // ret **= 1/p (a NumPy scalar's power when the result is 0-d) otherwise.
+                // NumPy's in-place power of an array by 2.0 is its square ufunc.
+                if (!half)
+                    ReportOverflow(overflow, p == 2 ? "multiply" : "power",
+                        p == 1 || p == 2 ? null : r.Dims.Length == 0 && !keepdims ? "scalar power" : 1 / p == 2 ? "square" : "power");
             }
             if (p < 0 && !double.IsInfinity(p)) NegativeOrderWarnings(v, r, p, scalar: r.Dims.Length == 0 && !keepdims);
             if (!keepdims) return r;
@@ -140,6 +146,17 @@ public static partial class np
             using var d = r.astype(DType.Float64);
             if (d.ToArray<double>().Contains(double.PositiveInfinity))
                 FpeSink.Report($"divide by zero encountered in {(scalar ? "scalar power" : p == -1 ? "reciprocal" : "power")}");
+        }
+
+        /// <summary>NumPy's "overflow encountered in …" for the calls of a norm that overflowed, in its order: the
+        /// elementwise call (bit 1; bit 8 its invalid value, complex only), add.reduce (bit 2), the final power (bit 4);
+        /// see nk_la_lapack.h norm_overflow.</summary>
+        private static void ReportOverflow(int overflow, string elementwise, string? root)
+        {
+            if ((overflow & 1) != 0) FpeSink.Report($"overflow encountered in {elementwise}");
+            if ((overflow & 8) != 0) FpeSink.Report($"invalid value encountered in {elementwise}");
+            if ((overflow & 2) != 0) FpeSink.Report("overflow encountered in reduce");
+            if ((overflow & 4) != 0 && root is not null) FpeSink.Report($"overflow encountered in {root}");
         }
 
         private static (nk_la_norm kind, double p) MatrixOrd(Ord? ord)
@@ -179,7 +196,9 @@ public static partial class np
             if (r.Size > 0)
             {
                 LinalgNative.Linalg(nk_la_routine.NK_LA_NORM, x.Dtype.Code, 0, m, n, (long)kind, p, Batch(batch),
-                    [LaOperand.Matrix(v, batch), LaOperand.Scalar(r, batch)]);
+                    [LaOperand.Matrix(v, batch), LaOperand.Scalar(r, batch)], out int overflow);
+                // NumPy: sqrt(add.reduce((x.conj() * x).real, axis)) for 'fro'; add.reduce(abs(x)).max/min for 1 and inf.
+                if (!half) ReportOverflow(overflow, "multiply", null);
             }
             if (!keepdims) return r;
             var shape = (long[])x.Dims.Clone();

@@ -146,4 +146,53 @@ public class LinalgWarningTests
             Assert.That(log, Is.Empty, "integers wrap silently");
         }
     }
+
+    /// <summary>
+    /// The overflow warnings of NumPy's norm calls when a norm of large values comes out infinite: its elementwise
+    /// call (multiply for squares, power for |x|^p; the complex square's imaginary part also goes invalid), add.reduce,
+    /// and the final power (square for 1/p = 2, scalar power on a 0-d sum). Its fast path (dot, axis=None) and the
+    /// SVD orders warn nothing. Expected lists are NumPy 1.24's under <c>warnings.simplefilter('always')</c>.
+    /// </summary>
+    [Test]
+    public void NormsReportNumPysOverflowWarnings()
+    {
+        using var scope = np.scope();
+        const string Mul = "overflow encountered in multiply", Red = "overflow encountered in reduce", Pow = "overflow encountered in power";
+        var big = Filled([3, 3], 1e300);
+        var cases = new (string name, Func<NDArray> call, string[] expected)[]
+        {
+            ("axis None", () => np.linalg.norm(big), []),
+            ("axis 0", () => np.linalg.norm(big, axis: 0), [Mul]),
+            ("axis 0, 1e200", () => np.linalg.norm(Filled([3, 3], 1e200), axis: 0), [Mul]),
+            ("sum", () => np.linalg.norm(Filled([3], 1e154), axis: 0), [Red]),
+            ("ord 1 axis 0", () => np.linalg.norm(Filled([3, 3], 1e308), 1, axis: 0), [Red]),
+            ("ord 3 axis 0", () => np.linalg.norm(Filled([3, 3], 1e200), 3, axis: 0), [Pow]),
+            ("ord inf axis 0", () => np.linalg.norm(big, double.PositiveInfinity, axis: 0), []),
+            ("fro axes", () => np.linalg.norm(big, "fro", axis: new[] { 0, 1 }), [Mul]),
+            ("fro", () => np.linalg.norm(big, "fro"), []),
+            ("matrix 1", () => np.linalg.norm(Filled([3, 3], 1e308), 1), [Red]),
+            ("matrix inf", () => np.linalg.norm(Filled([3, 3], 1e308), double.PositiveInfinity), [Red]),
+            ("matrix -1", () => np.linalg.norm(Filled([3, 3], 1e308), -1), [Red]),
+            ("nuc", () => np.linalg.norm(big, "nuc"), []),
+            ("1-d ord 3", () => np.linalg.norm(Filled([3], 1e200), 3), [Pow]),
+            ("1-d ord 1", () => np.linalg.norm(Filled([3], 1e308), 1), [Red]),
+            ("root 0-d", () => np.linalg.norm(Filled([3], 1e308), 0.5), ["overflow encountered in scalar power"]),
+            ("root square", () => np.linalg.norm(Filled([3, 2], 1e308), 0.5, axis: 0), ["overflow encountered in square"]),
+            ("vector_norm", () => np.linalg.vector_norm(big), [Mul]),
+            ("with an inf", () => np.linalg.norm(np.array(new[] { double.PositiveInfinity, 1e300 }), axis: 0), [Mul]),
+            ("float32", () => np.linalg.norm(Filled([3], 1e20, np.float32), axis: 0), [Mul]),
+            ("complex128", () => np.linalg.norm(np.array(Enumerable.Repeat(new System.Numerics.Complex(1e200, 1e200), 3).ToArray()), axis: 0),
+                [Mul, "invalid value encountered in multiply"]),
+        };
+        foreach (var (name, call, expected) in cases)
+        {
+            using (np.warnings.catch_warnings(out var log))
+            {
+                np.warnings.simplefilter("always");
+                var r = call();
+                Assert.That(r.astype(np.float64).ToArray<double>().All(double.IsPositiveInfinity) || expected.Length == 0, name);
+                Assert.That(log.Select(w => (w.category, w.Message)), Is.EqualTo(expected.Select(m => ("RuntimeWarning", m))), name);
+            }
+        }
+    }
 }
