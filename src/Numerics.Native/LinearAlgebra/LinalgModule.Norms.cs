@@ -25,9 +25,11 @@ public static partial class np
         public NDArray norm(NDArray x, Ord? ord = null, Axis? axis = null, bool keepdims = false)
         {
             LinalgCore.CheckLive(x, nameof(x));
-            // Integers and bool are normed in float64 (NumPy's x.astype(float)); float16 is computed in float32 and
-            // rounded once at the end, which is what NumPy's float16 loops do with their float accumulators.
+            // Integers and bool are normed in float64 (NumPy's x.astype(float)). float16 2-norms round at each of NumPy's
+            // calls (HalfTwoNorm); its other orders are computed in float32 and rounded once at the end, which is what
+            // NumPy's float16 sums and max/min give (general orders p differ in the last bits: numpy-differences.md §9).
             bool half = x.Dtype.Code == DTypeCode.Float16;
+            if (half && HalfTwoNorm(x, ord, axis, keepdims) is { } h) return h;
             var a = x.Dtype.IsInexact && !x.IsWeak && !half ? x
                 : x.astype(half ? DType.Float32 : x.Dtype.IsInexact ? x.Dtype.NativeOrder : DType.Float64);
             try
@@ -75,6 +77,70 @@ public static partial class np
                 return MatrixNorm(x, row, col, kind, p, keepdims, half);
             }
             throw new ValueError("Improper number of dimensions to norm.");
+        }
+
+        /// <summary>
+        /// float16 2-norms and Frobenius norms as NumPy computes them, each ufunc call rounding to half: the squares
+        /// (which overflow above 256, "overflow encountered in multiply"), the float-accumulated sum, the square root.
+        /// Computing in float32 and rounding once, as the other orders can, gave 300 for NumPy's inf at [300, 1].
+        /// Null for the orders the float32 path gets right.
+        /// </summary>
+        private static NDArray? HalfTwoNorm(NDArray x, Ord? ord, Axis? axis, bool keepdims)
+        {
+            int nd = x.Dims.Length;
+            bool fro = ord is { IsName: true } o && (o.Name is "f" or "fro");
+            bool two = ord is null || ord is { IsName: false, Value: 2 };
+            NDArray sums;
+            long[] kept;
+            if (axis is null && (ord is null || (fro && nd == 2) || (two && nd == 1)))
+            {
+                // NumPy: sqrt(x.ravel().dot(x.ravel())); the half dot sums float products in order and rounds once.
+                using var flat = np.ravel(x);
+                using var dot = np.vdot(flat, flat);
+                sums = dot.astype(DType.Float32);
+                kept = Enumerable.Repeat(1L, nd).ToArray();
+            }
+            else if (axis is { IsSingle: true } one && two)
+            {
+                int ax = Layout.NormalizeAxis(one.ToArray()[0], nd);
+                using var v = np.moveaxis(x, ax, -1);
+                sums = HalfSquareSums(v, 1);
+                kept = (long[])x.Dims.Clone();
+                kept[ax] = 1;
+            }
+            else if (axis is { } pair && pair.ToArray().Length == 2 && (fro || ord is null))
+            {
+                int row = Layout.NormalizeAxis(pair.ToArray()[0], nd), col = Layout.NormalizeAxis(pair.ToArray()[1], nd);
+                if (row == col) return null;
+                using var v = np.moveaxis(x, new[] { row, col }, new[] { -2, -1 });
+                sums = HalfSquareSums(v, 2);
+                kept = (long[])x.Dims.Clone();
+                kept[row] = kept[col] = 1;
+            }
+            else
+            {
+                return null;
+            }
+            using (sums)
+            {
+                // The sum rounds to half, then NumPy's half sqrt: sqrtf of that value, rounded to half.
+                var s = sums.AsSpan<float>();
+                for (int i = 0; i < s.Length; i++) s[i] = MathF.Sqrt((float)(Half)s[i]);
+                var r = sums.astype(DType.Float16);
+                if (!keepdims) return r;
+                using (r) return np.reshape(r, kept);
+            }
+        }
+
+        /// <summary>The float32 sums of the half squares of <paramref name="v"/> over its last
+        /// <paramref name="axes"/> axes (NumPy's add.reduce of the half temporary, in float accumulators).</summary>
+        private static NDArray HalfSquareSums(NDArray v, int axes)
+        {
+            using var squares = LinalgCore.Multiply(v, v, DType.Float16, "multiply");
+            using var wide = squares.astype(DType.Float32);
+            long[] batch = wide.Dims.AsSpan(0, wide.Dims.Length - axes).ToArray();
+            using var rows = np.reshape(wide, LinalgCore.Concat(batch, [LinalgCore.Product(wide.Dims.AsSpan(batch.Length))]));
+            return VectorNorm(rows, rows.Dims.Length - 1, 1, keepdims: false, half: true);
         }
 
         /// <summary>NumPy's fast path: sqrt(x·x) of the raveled input through BLAS dot (real and imaginary parts

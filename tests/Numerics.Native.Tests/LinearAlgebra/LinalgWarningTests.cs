@@ -195,4 +195,47 @@ public class LinalgWarningTests
             }
         }
     }
+
+    /// <summary>
+    /// float16 2-norms and Frobenius norms round at each of NumPy's calls (squares, sum, square root), so squares above
+    /// 65504 are inf, with NumPy's warning on the axis paths and none on its dot fast path. Values are NumPy 1.24's.
+    /// </summary>
+    [Test]
+    public void Float16TwoNormsRoundAsNumPysCalls()
+    {
+        using var scope = np.scope();
+        var x = np.array(new double[][] { [300, 1.1], [2.3, 0.7] }).astype(np.float16);
+        var z = (np.arange(1.0, 40.0).astype(np.float64)).reshape(3, 13);
+        var zs = z.AsSpan<double>();
+        for (int i = 0; i < zs.Length; i++) zs[i] *= 1.37;
+        z = z.astype(np.float16);
+        double inf = double.PositiveInfinity;
+        const string Mul = "overflow encountered in multiply";
+        var cases = new (string name, Func<NDArray> call, double[] expected, string[] warnings)[]
+        {
+            ("axis 0", () => np.linalg.norm(x, axis: 0), [inf, 1.3037109375], [Mul]),
+            ("axis 1", () => np.linalg.norm(x, axis: 1), [inf, 2.404296875], [Mul]),
+            ("flat", () => np.linalg.norm(x), [inf], []),
+            ("fro axes", () => np.linalg.norm(x, "fro", axis: new[] { 0, 1 }), [inf], [Mul]),
+            ("ord 1 axis 0", () => np.linalg.norm(x, 1, axis: 0), [302.25, 1.7998046875], []),
+            ("matrix inf", () => np.linalg.norm(x, double.PositiveInfinity), [301.0], []),
+            ("z axis 1", () => np.linalg.norm(z, axis: 1), [39.21875, 100.5, 164.0], []),
+            ("z flat", () => np.linalg.norm(z), [196.375], []),
+            ("z fro (1, 0)", () => np.linalg.norm(z, "fro", axis: new[] { 1, 0 }), [196.375], []),
+            ("z keepdims", () => np.linalg.norm(z, axis: new[] { 0, 1 }, keepdims: true), [196.375], []),
+        };
+        foreach (var (name, call, expected, warnings) in cases)
+        {
+            using (np.warnings.catch_warnings(out var log))
+            {
+                np.warnings.simplefilter("always");
+                var r = call();
+                Assert.That(r.Dtype, Is.EqualTo(np.float16), name);
+                Assert.That(r.astype(np.float64).ToArray<double>(), Is.EqualTo(expected), name);
+                Assert.That(log.Select(w => w.Message), Is.EqualTo(warnings), name);
+            }
+        }
+        Assert.That(np.linalg.norm(z, axis: 1, keepdims: true).shape, Is.EqualTo(new long[] { 3, 1 }));
+        Assert.That(np.linalg.norm(z, keepdims: true).shape, Is.EqualTo(new long[] { 1, 1 }));
+    }
 }
