@@ -105,16 +105,38 @@ public partial class NDArray
             WarningSink.Report(new DeprecationWarning("Conversion of an array with ndim > 0 to a scalar is deprecated, and will error in future. Ensure you extract a single element from your array before performing this operation. (Deprecated NumPy 1.25.)"));
         if (Dtype.IsComplex && typeof(T) != typeof(Complex) && typeof(T) != typeof(Complex64) && typeof(T) != typeof(bool))
             WarningSink.Report(ComplexWarning.DiscardsImaginary());
-        if (Dtype.IsInexact && (typeof(T) == typeof(long) || typeof(T) == typeof(int) || typeof(T) == typeof(short) ||
-                                typeof(T) == typeof(sbyte) || typeof(T) == typeof(ulong) || typeof(T) == typeof(uint) ||
-                                typeof(T) == typeof(ushort) || typeof(T) == typeof(byte)))
+        if (typeof(T) == typeof(long) || typeof(T) == typeof(int) || typeof(T) == typeof(short) ||
+            typeof(T) == typeof(sbyte) || typeof(T) == typeof(ulong) || typeof(T) == typeof(uint) ||
+            typeof(T) == typeof(ushort) || typeof(T) == typeof(byte))
+            CheckPythonIntFits(DTypeParser.FromType(typeof(T)));
+        return NativeData.Read<T>(this, 0);
+    }
+
+    /// <summary>
+    /// (long)a and the other integer conversions are Python's int(a): an exact integer (a float truncated toward zero).
+    /// One the C# type cannot hold raises NumPy 2's OverflowError for a Python integer that does not fit a dtype
+    /// (np.int8(int(a))), never a wrapped or saturated value: (int)np.array(3e9) is not -2147483648.
+    /// </summary>
+    private void CheckPythonIntFits(DType to)
+    {
+        var info = new IInfo(to);
+        Int128 min = info.min, max = info.max_unsigned;
+        if (Dtype.IsInexact)
         {
-            // NumPy: int(a) is Python's int() of the float, which refuses NaN and infinities.
+            // Python's int() of the float (the real part of a complex), which refuses NaN and infinities.
             double x = NativeData.Read<double>(this, 0);
             if (double.IsNaN(x)) throw new ValueError("cannot convert float NaN to integer");
             if (double.IsInfinity(x)) throw new OverflowError("cannot convert float infinity to integer");
+            double t = Math.Truncate(x);
+            // min and max + 1 are powers of two, exact as doubles.
+            if (t < (double)min || t >= (double)(max + 1))
+                throw Err.PythonIntOutOfBounds(new BigInteger(t).ToString(System.Globalization.CultureInfo.InvariantCulture), to);
+            return;
         }
-        return NativeData.Read<T>(this, 0);
+        if (Dtype.IsBool) return;
+        Int128 v = Dtype.IsUnsignedInteger ? NativeData.Read<ulong>(this, 0) : NativeData.Read<long>(this, 0);
+        if (v < min || v > max)
+            throw Err.PythonIntOutOfBounds(v.ToString(System.Globalization.CultureInfo.InvariantCulture), to);
     }
 
     /// <summary>The truth value of a size-1 array. NumPy: <c>bool(a)</c>.</summary>

@@ -58,8 +58,12 @@ public static partial class np
     {
         var target = dtype?.NativeOrder ?? a.Dtype;
         NDArray.CheckWeakFits(a, target);
+        // NumPy writes a Python scalar with the dtype's setitem (PyArray_Pack), not a cast: np.array(1e20, dtype=int64)
+        // raises OverflowError "Python int too large to convert to C long", np.array(3e9, dtype=int32) wraps int(3e9)
+        // without a warning, np.array(1+2j, dtype=float64) raises TypeError.
+        using var packed = NDArray.PackPythonScalar(a, target);
         var r = NDArray.Allocate([], target);
-        NativeOps.CopyWarn(r, a);
+        NativeOps.CopyWarn(r, packed ?? a);
         return r;
     }
 

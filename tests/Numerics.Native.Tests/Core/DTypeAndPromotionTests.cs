@@ -171,6 +171,32 @@ public class DTypeAndPromotionTests
         }
     }
 
+    /// <summary>np.array(pyscalar, dtype=) packs the scalar with the dtype's setitem (PyArray_Pack), as assignment does,
+    /// not with a cast. NumPy 1.24 oracle (the same setitem in NumPy 2): np.array(1e20, dtype=np.int64) → OverflowError
+    /// "Python int too large to convert to C long"; np.array(inf, dtype=np.int64) → OverflowError "cannot convert float
+    /// infinity to integer"; np.array(3e9, dtype=np.int32) → -1294967296 (int(3e9) wrapped by C, no warning);
+    /// np.array(1000.5, dtype=np.int8) → -24; np.array(1+2j, dtype=np.float64) → TypeError. Before: a cast, with
+    /// RuntimeWarning "invalid value encountered in cast" and long.MinValue / int.MinValue, and a ComplexWarning.</summary>
+    [Test]
+    public void ArrayOfAPythonScalarWithADtypePacksItAsSetitem()
+    {
+        using (np.warnings.catch_warnings(out var seen))
+        {
+            np.warnings.simplefilter("always");
+            Assert.That(() => np.array(1e20, dtype: np.int64), Throws.InstanceOf<OverflowError>().With.Message.EqualTo("Python int too large to convert to C long"));
+            Assert.That(() => np.array(double.PositiveInfinity, dtype: np.int64), Throws.InstanceOf<OverflowError>().With.Message.EqualTo("cannot convert float infinity to integer"));
+            Assert.That(() => np.array(double.NaN, dtype: np.int16), Throws.InstanceOf<ValueError>().With.Message.EqualTo("cannot convert float NaN to integer"));
+            Assert.That(() => np.array(new Complex(1, 2), dtype: np.float64), Throws.InstanceOf<TypeError>().With.Message.EqualTo("float() argument must be a string or a real number, not 'complex'"));
+            using var w = np.array(3e9, dtype: np.int32);
+            Assert.That(w.item<int>(), Is.EqualTo(-1294967296));
+            using var n = np.array(1000.5, dtype: np.int8);
+            Assert.That(n.item<sbyte>(), Is.EqualTo((sbyte)-24));
+            using var m = np.array(-1.5, dtype: np.uint8);
+            Assert.That(m.item<byte>(), Is.EqualTo((byte)255));
+            Assert.That(seen, Is.Empty);
+        }
+    }
+
     /// <summary>NumPy 2's arange writes start and start + step with setitem, so those two C# (Python) integers must fit
     /// the dtype (numpy/numpy#27075 quotes <c>np.arange(-5, 0, 1, dtype="u1")</c> → "Python integer -5 out of bounds for
     /// uint8"); later values wrap as 1.24's fill loop does (that part is in the fixtures, arange_dtype).</summary>

@@ -222,6 +222,37 @@ public class NDArrayApiTests
     }
 
     [Test]
+    public void IntegerConversionsRefusePythonIntegersTheirTypeCannotHold()
+    {
+        // (long)a is Python's int(a), an exact integer (int(np.array(1e20)) is 100000000000000000000, int(-128.9) is
+        // -128, NumPy 1.24 oracle); one the C# type cannot hold raises NumPy 2's OverflowError for a Python integer out
+        // of a dtype's bounds. Before: (long)np.array(1e20) was -9223372036854775808, (int)np.array(3e9) -2147483648,
+        // (byte)np.array(300L) 44 and (long) of uint64's max -1, all silently.
+        using var scope = np.scope();
+        void Overflows(Func<object> f, string message) =>
+            Assert.That(() => f(), Throws.InstanceOf<OverflowError>().With.Message.EqualTo(message));
+        Overflows(() => (long)np.array(1e20), "Python integer 100000000000000000000 out of bounds for int64");
+        Overflows(() => (long)np.array(9.3e18), "Python integer 9300000000000000000 out of bounds for int64");
+        Overflows(() => (long)np.array(Math.Pow(2, 63)), "Python integer 9223372036854775808 out of bounds for int64");
+        Overflows(() => (int)np.array(3e9), "Python integer 3000000000 out of bounds for int32");
+        Overflows(() => (int)np.array(3000000000L), "Python integer 3000000000 out of bounds for int32");
+        Overflows(() => (byte)np.array(300L), "Python integer 300 out of bounds for uint8");
+        Overflows(() => (ulong)np.array(-1L), "Python integer -1 out of bounds for uint64");
+        Overflows(() => (ulong)np.array(-1.0), "Python integer -1 out of bounds for uint64");
+        Overflows(() => (long)np.array(ulong.MaxValue), "Python integer 18446744073709551615 out of bounds for int64");
+        Overflows(() => (sbyte)np.array(128.5f), "Python integer 128 out of bounds for int8");
+        // In range after truncation toward zero, the values are int()'s.
+        Assert.That((long)np.array(-Math.Pow(2, 63)), Is.EqualTo(long.MinValue));
+        Assert.That((sbyte)np.array(-128.9), Is.EqualTo((sbyte)-128));
+        Assert.That((byte)np.array(255.9), Is.EqualTo((byte)255));
+        Assert.That((ulong)np.array(-0.9), Is.EqualTo(0UL));
+        Assert.That((ulong)np.array(ulong.MaxValue), Is.EqualTo(ulong.MaxValue));
+        Assert.That((int)np.array(true), Is.EqualTo(1));
+        Assert.That(() => (long)np.array(double.NaN), Throws.InstanceOf<ValueError>().With.Message.EqualTo("cannot convert float NaN to integer"));
+        Assert.That(() => (byte)np.array(double.NegativeInfinity).astype(np.float16), Throws.InstanceOf<OverflowError>().With.Message.EqualTo("cannot convert float infinity to integer"));
+    }
+
+    [Test]
     public void SpansAndTypedReferences()
     {
         using var scope = np.scope();
