@@ -40,7 +40,8 @@ public static partial class np
         try
         {
             var src = a.IsWeak ? Track(a.MaterializeStrong(), owned) : a;
-            if (axis is null) src = Track(ravel(src), owned);
+            // NumPy's PyArray_CheckAxis ravels a 0-d array too, so its only axis is 0 (or -1) of a 1-d array.
+            if (axis is null || src.Dims.Length == 0) src = Track(ravel(src), owned);
             int ax = Layout.NormalizeAxis(axis ?? 0, src.Dims.Length);
             var idx = Int64Index(indices, owned);
             // Result shape: a.shape[:ax] + idx.shape + a.shape[ax+1:]; packed order is idx.shape + the rest.
