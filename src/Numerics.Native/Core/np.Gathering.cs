@@ -290,20 +290,18 @@ public static partial class np
 
     /// <summary>The slices along an axis where condition is true (flattened when axis is null).
     /// NumPy: <c>np.compress(condition, a, axis)</c>.</summary>
-    /// <exception cref="IndexError">condition is longer than the axis.</exception>
+    /// <exception cref="IndexError">A true entry of condition lies past the end of the axis.</exception>
+    /// <exception cref="ValueError">condition is not 1-d ("condition must be a 1-d array").</exception>
     public static NDArray compress(NDArray condition, NDArray a, int? axis = null)
     {
         Live(condition);
         Live(a);
-        using var c = condition.Dtype.IsBool ? ravel(condition) : condition.astype(DType.Bool);
-        using var flat = axis is null ? ravel(a) : null;
-        var src = flat ?? a;
-        int ax = axis is null ? 0 : Layout.NormalizeAxis(axis.Value, src.Dims.Length);
-        long n = src.Dims[ax];
-        if (c.Size > n) throw new IndexError($"index {n} is out of bounds for axis {ax} with size {n}");
-        // NumPy's compress is take(a, nonzero(condition)[0], axis): a C-ordered result.
-        using var idx = NativeOps.TruePositions(c);
-        return take(src, idx, ax);
+        // NumPy's PyArray_Compress: a 1-d condition only, then take(a, nonzero(condition)[0], axis), so entries past
+        // the axis' end matter only when true, and take names the first such position in its IndexError.
+        if (condition.Dims.Length != 1) throw new ValueError("condition must be a 1-d array");
+        using var c = condition.Dtype.IsBool ? null : condition.astype(DType.Bool);
+        using var idx = NativeOps.TruePositions(c ?? condition);
+        return take(a, idx, axis);
     }
 
     /// <summary>Picks, elementwise, from the choice arrays by the index array a (all broadcast). NumPy: <c>np.choose(a, choices, mode)</c>.</summary>

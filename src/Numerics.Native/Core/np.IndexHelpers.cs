@@ -74,6 +74,9 @@ public static partial class np
         // NumPy converts the coordinates with same_kind casting to intp: floats are refused.
         foreach (var m in multi_index)
             if (m is not null && !m.IsWeak && !m.Dtype.IsInteger && !m.Dtype.IsBool) throw new TypeError("only int indices permitted");
+        // NumPy broadcasts the coordinates in one NpyIter, whose error lists every shape ("operands could not be
+        // broadcast together with shapes (2,) (3,) "), not broadcast_arrays' pairwise text.
+        _ = Layout.BroadcastShapes([.. multi_index.Select(m => Live(m).Dims)]);
         var b = broadcast_arrays(multi_index);
         try
         {
