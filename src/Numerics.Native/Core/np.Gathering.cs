@@ -117,6 +117,7 @@ public static partial class np
         Live(indices);
         AlongAxisNoneCheck(indices, axis);
         if (!indices.Dtype.IsInteger) throw new IndexError("`indices` must be an integer array");
+        if (axis is null) CheckFlatBounds(indices, arr.Size);
         using var flat = axis is null ? ravel(arr) : null;
         var a = flat ?? arr;
         int ax = axis is null ? 0 : Layout.NormalizeAxis(axis.Value, a.Dims.Length);
@@ -131,6 +132,14 @@ public static partial class np
         {
             foreach (var f in fancy) f.Dispose();
         }
+    }
+
+    /// <summary>With axis=None NumPy indexes <c>arr.flat</c>, whose IndexError names no axis: "index 7 is out of
+    /// bounds for size 6" (the first offending index in order).</summary>
+    private static void CheckFlatBounds(NDArray indices, long size)
+    {
+        foreach (long i in indices.ToArray<long>())
+            if (i < -size || i >= size) throw new IndexError($"index {i} is out of bounds for size {size}");
     }
 
     /// <summary>NumPy's _make_along_axis_idx: an arange (shaped to broadcast) for every axis but <paramref name="ax"/>.</summary>
@@ -163,6 +172,7 @@ public static partial class np
         Live(indices);
         AlongAxisNoneCheck(indices, axis);
         if (!indices.Dtype.IsInteger) throw new IndexError("`indices` must be an integer array");
+        if (axis is null) CheckFlatBounds(indices, arr.Size);
         bool writeBack = axis is null && !arr.IsCContiguous;
         using var flat = axis is null ? (writeBack ? arr.flatten() : ravel(arr)) : null;
         var a = flat ?? arr;
@@ -424,8 +434,16 @@ public static partial class np
             dst.Assign(src);
             return;
         }
+        // NumPy's PyArray_AssignArray broadcasts src first (leading 1s stripped, "input array"), then the mask.
+        int extra = 0;
+        while (src.Dims.Length - extra > dst.Dims.Length && src.Dims[extra] == 1) extra++;
+        var srcDims = src.Dims[extra..];
+        if (srcDims.Length > dst.Dims.Length || !Layout.BroadcastsTo(srcDims, dst.Dims)) throw Err.CouldNotBroadcastInput(srcDims, dst.Dims);
+        if (where.Dims.Length > dst.Dims.Length || !Layout.BroadcastsTo(where.Dims, dst.Dims))
+            throw new ValueError($"could not broadcast where mask from shape {Err.CompactTuple(where.Dims)} into shape {Err.CompactTuple(dst.Dims)}");
         using var m = broadcast_to(where, Shape.Own(dst.Dims));
-        using var s = broadcast_to(src, Shape.Own(dst.Dims));
+        using var trimmed = extra > 0 ? reshape(src, Shape.Own(srcDims.ToArray())) : null;
+        using var s = broadcast_to(trimmed ?? src, Shape.Own(dst.Dims));
         using var vals = s[(NDIndex)m];
         dst[(NDIndex)m] = vals;
     }

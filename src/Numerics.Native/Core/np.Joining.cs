@@ -378,7 +378,8 @@ public static partial class np
             Array.Fill(keep, true);
             foreach (var i in obj.ToArray<long>())
             {
-                if (i < -n || i >= n) throw Err.IndexOutOfBounds(i, ax, n);
+                // NumPy marks them with keep[obj,] = False, a 1-d mask: its IndexError says axis 0 whatever the axis.
+                if (i < -n || i >= n) throw Err.IndexOutOfBounds(i, 0, n);
                 keep[i < 0 ? i + n : i] = false;
             }
         }
