@@ -14,17 +14,18 @@ public partial class NDArray
         if (value.IsWeak) CheckWeakFits(value, Dtype);
         var src = value;
         NDArray? squeezed = null;
-        if (value.Dims.Length > Dims.Length)
+        // NumPy's PyArray_AssignArray strips leading length-1 axes while value has more axes than this array, and
+        // its error names the stripped shape: (1,1,4) into (3,) reports "(4,)", (1,2,1,3) into (3,) "(2,1,3)".
+        int extra = 0;
+        while (value.Dims.Length - extra > Dims.Length && value.Dims[extra] == 1) extra++;
+        if (extra > 0)
         {
-            int extra = value.Dims.Length - Dims.Length;
-            for (int i = 0; i < extra; i++)
-                if (value.Dims[i] != 1) throw Err.CouldNotBroadcastInput(value.Dims, Dims);
             squeezed = value.View(value.Dims[extra..], value.Strides[extra..], value.Offset);
             src = squeezed;
         }
         try
         {
-            if (!Layout.BroadcastsTo(src.Dims, Dims)) throw Err.CouldNotBroadcastInput(value.Dims, Dims);
+            if (src.Dims.Length > Dims.Length || !Layout.BroadcastsTo(src.Dims, Dims)) throw Err.CouldNotBroadcastInput(src.Dims, Dims);
             NativeOps.CopyWarn(this, src);
         }
         finally

@@ -196,6 +196,7 @@ public partial class NDArray : IDisposable
         long bytes = size * dtype.Size;
         // Item sizes are at most 16 bytes, so only sizes above 2^59 need the division.
         if (size > long.MaxValue >> 4 && size > long.MaxValue / dtype.Size) throw TooBig();
+        if (size == 0 && shape.Length > 1 && BytesOverflow(shape, dtype.Size)) throw TooBig();
         var buf = BufferPool.Rent(bytes) ?? throw OutOfMemory(bytes, shape, dtype);
         // 0-d and 1-d: C- and F-contiguous, and aligned (pool blocks are 64-byte aligned), whatever the length.
         if (shape.Length == 0)
@@ -208,6 +209,22 @@ public partial class NDArray : IDisposable
     }
 
     private static ValueError TooBig() => new(Err.ArrayTooBig);
+
+    /// <summary>
+    /// NumPy's PyArray_NewFromDescr check: itemsize times every nonzero length must fit, so an empty shape such as
+    /// (0, 2**62, 4) is too big as well.
+    /// </summary>
+    internal static bool BytesOverflow(long[] shape, long itemsize)
+    {
+        long bytes = itemsize;
+        foreach (var d in shape)
+        {
+            if (d == 0) continue;
+            if (bytes > long.MaxValue / d) return true;
+            bytes *= d;
+        }
+        return false;
+    }
 
     // Out of line: building the message inline gave Allocate a large zero-initialised frame on every call.
     [MethodImpl(MethodImplOptions.NoInlining)]

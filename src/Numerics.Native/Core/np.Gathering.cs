@@ -40,7 +40,8 @@ public static partial class np
         try
         {
             var src = a.IsWeak ? Track(a.MaterializeStrong(), owned) : a;
-            if (axis is null) src = Track(ravel(src), owned);
+            // NumPy's PyArray_CheckAxis ravels a 0-d array too, so its only axis is 0 (or -1) of a 1-d array.
+            if (axis is null || src.Dims.Length == 0) src = Track(ravel(src), owned);
             int ax = Layout.NormalizeAxis(axis ?? 0, src.Dims.Length);
             var idx = Int64Index(indices, owned);
             // Result shape: a.shape[:ax] + idx.shape + a.shape[ax+1:]; packed order is idx.shape + the rest.
@@ -116,6 +117,7 @@ public static partial class np
         Live(indices);
         AlongAxisNoneCheck(indices, axis);
         if (!indices.Dtype.IsInteger) throw new IndexError("`indices` must be an integer array");
+        if (axis is null) CheckFlatBounds(indices, arr.Size);
         using var flat = axis is null ? ravel(arr) : null;
         var a = flat ?? arr;
         int ax = axis is null ? 0 : Layout.NormalizeAxis(axis.Value, a.Dims.Length);
@@ -130,6 +132,14 @@ public static partial class np
         {
             foreach (var f in fancy) f.Dispose();
         }
+    }
+
+    /// <summary>With axis=None NumPy indexes <c>arr.flat</c>, whose IndexError names no axis: "index 7 is out of
+    /// bounds for size 6" (the first offending index in order).</summary>
+    private static void CheckFlatBounds(NDArray indices, long size)
+    {
+        foreach (long i in indices.ToArray<long>())
+            if (i < -size || i >= size) throw new IndexError($"index {i} is out of bounds for size {size}");
     }
 
     /// <summary>NumPy's _make_along_axis_idx: an arange (shaped to broadcast) for every axis but <paramref name="ax"/>.</summary>
@@ -162,6 +172,7 @@ public static partial class np
         Live(indices);
         AlongAxisNoneCheck(indices, axis);
         if (!indices.Dtype.IsInteger) throw new IndexError("`indices` must be an integer array");
+        if (axis is null) CheckFlatBounds(indices, arr.Size);
         bool writeBack = axis is null && !arr.IsCContiguous;
         using var flat = axis is null ? (writeBack ? arr.flatten() : ravel(arr)) : null;
         var a = flat ?? arr;
@@ -289,20 +300,18 @@ public static partial class np
 
     /// <summary>The slices along an axis where condition is true (flattened when axis is null).
     /// NumPy: <c>np.compress(condition, a, axis)</c>.</summary>
-    /// <exception cref="IndexError">condition is longer than the axis.</exception>
+    /// <exception cref="IndexError">A true entry of condition lies past the end of the axis.</exception>
+    /// <exception cref="ValueError">condition is not 1-d ("condition must be a 1-d array").</exception>
     public static NDArray compress(NDArray condition, NDArray a, int? axis = null)
     {
         Live(condition);
         Live(a);
-        using var c = condition.Dtype.IsBool ? ravel(condition) : condition.astype(DType.Bool);
-        using var flat = axis is null ? ravel(a) : null;
-        var src = flat ?? a;
-        int ax = axis is null ? 0 : Layout.NormalizeAxis(axis.Value, src.Dims.Length);
-        long n = src.Dims[ax];
-        if (c.Size > n) throw new IndexError($"index {n} is out of bounds for axis {ax} with size {n}");
-        // NumPy's compress is take(a, nonzero(condition)[0], axis): a C-ordered result.
-        using var idx = NativeOps.TruePositions(c);
-        return take(src, idx, ax);
+        // NumPy's PyArray_Compress: a 1-d condition only, then take(a, nonzero(condition)[0], axis), so entries past
+        // the axis' end matter only when true, and take names the first such position in its IndexError.
+        if (condition.Dims.Length != 1) throw new ValueError("condition must be a 1-d array");
+        using var c = condition.Dtype.IsBool ? null : condition.astype(DType.Bool);
+        using var idx = NativeOps.TruePositions(c ?? condition);
+        return take(a, idx, axis);
     }
 
     /// <summary>Picks, elementwise, from the choice arrays by the index array a (all broadcast). NumPy: <c>np.choose(a, choices, mode)</c>.</summary>
@@ -425,8 +434,16 @@ public static partial class np
             dst.Assign(src);
             return;
         }
+        // NumPy's PyArray_AssignArray broadcasts src first (leading 1s stripped, "input array"), then the mask.
+        int extra = 0;
+        while (src.Dims.Length - extra > dst.Dims.Length && src.Dims[extra] == 1) extra++;
+        var srcDims = src.Dims[extra..];
+        if (srcDims.Length > dst.Dims.Length || !Layout.BroadcastsTo(srcDims, dst.Dims)) throw Err.CouldNotBroadcastInput(srcDims, dst.Dims);
+        if (where.Dims.Length > dst.Dims.Length || !Layout.BroadcastsTo(where.Dims, dst.Dims))
+            throw new ValueError($"could not broadcast where mask from shape {Err.CompactTuple(where.Dims)} into shape {Err.CompactTuple(dst.Dims)}");
         using var m = broadcast_to(where, Shape.Own(dst.Dims));
-        using var s = broadcast_to(src, Shape.Own(dst.Dims));
+        using var trimmed = extra > 0 ? reshape(src, Shape.Own(srcDims.ToArray())) : null;
+        using var s = broadcast_to(trimmed ?? src, Shape.Own(dst.Dims));
         using var vals = s[(NDIndex)m];
         dst[(NDIndex)m] = vals;
     }

@@ -74,6 +74,9 @@ public static partial class np
         // NumPy converts the coordinates with same_kind casting to intp: floats are refused.
         foreach (var m in multi_index)
             if (m is not null && !m.IsWeak && !m.Dtype.IsInteger && !m.Dtype.IsBool) throw new TypeError("only int indices permitted");
+        // NumPy broadcasts the coordinates in one NpyIter, whose error lists every shape ("operands could not be
+        // broadcast together with shapes (2,) (3,) "), not broadcast_arrays' pairwise text.
+        _ = Layout.BroadcastShapes([.. multi_index.Select(m => Live(m).Dims)]);
         var b = broadcast_arrays(multi_index);
         try
         {
@@ -115,7 +118,9 @@ public static partial class np
     }
 
     /// <summary>Indices of the main diagonal of an n×…×n array: ndim copies of arange(n). NumPy: <c>np.diag_indices(n, ndim)</c>.</summary>
-    public static NDArray[] diag_indices(long n, int ndim = 2) => Enumerable.Range(0, ndim).Select(_ => arange(n)).ToArray();
+    public static NDArray[] diag_indices(long n, int ndim = 2) =>
+        // NumPy returns (idx,) * ndim: an empty tuple for ndim <= 0.
+        Enumerable.Range(0, Math.Max(ndim, 0)).Select(_ => arange(n)).ToArray();
 
     /// <summary>Row and column indices of the lower triangle (k-th diagonal and below) of an n×m array.
     /// NumPy: <c>np.tril_indices(n, k, m)</c>.</summary>

@@ -281,10 +281,12 @@ public static partial class np
         newShape[ax] += numnewMany;
         var keep = new bool[newShape[ax]];
         Array.Fill(keep, true);
+        // NumPy marks the new positions with old_mask[indices] = False, a fancy index into a 1-d mask of the new
+        // length: its IndexError names the shifted index, axis 0 and that length, and negatives wrap.
         foreach (var i in idx)
         {
-            if (i < 0 || i >= keep.Length) throw Err.IndexOutOfBounds(i - numnewMany, ax, n);
-            keep[i] = false;
+            if (i < -keep.LongLength || i >= keep.LongLength) throw Err.IndexOutOfBounds(i, 0, keep.LongLength);
+            keep[i < 0 ? i + keep.LongLength : i] = false;
         }
         var result = NDArray.Allocate(newShape, a.Dtype);
         SetAlongAxis(result, ax, array(idx), values, disposeIndex: true);
@@ -376,7 +378,8 @@ public static partial class np
             Array.Fill(keep, true);
             foreach (var i in obj.ToArray<long>())
             {
-                if (i < -n || i >= n) throw Err.IndexOutOfBounds(i, ax, n);
+                // NumPy marks them with keep[obj,] = False, a 1-d mask: its IndexError says axis 0 whatever the axis.
+                if (i < -n || i >= n) throw Err.IndexOutOfBounds(i, 0, n);
                 keep[i < 0 ? i + n : i] = false;
             }
         }

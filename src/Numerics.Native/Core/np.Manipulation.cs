@@ -387,6 +387,15 @@ public static partial class np
         if (array.Dims.Length > dims.Length)
             throw new ValueError("input operand has more dimensions than allowed by the axis remapping");
         if (!Layout.BroadcastsTo(array.Dims, dims)) throw Err.BroadcastTo(array.Dims, dims);
+        // NumPy builds the view with nditer (itershape): an element count past intp (counted in order, so a later 0
+        // does not save it) is "iterator is too large"; the view is then created as any array, whose bytes must fit.
+        long count = 1;
+        foreach (var d in dims)
+        {
+            if (d != 0 && count > long.MaxValue / d) throw new ValueError("iterator is too large");
+            count *= d;
+        }
+        if (NDArray.BytesOverflow(dims, array.Dtype.Size)) throw new ValueError(Err.ArrayTooBig);
         // NumPy gives every length-1 input axis stride 0, even where the target keeps length 1.
         var strides = new long[dims.Length];
         int off = dims.Length - array.Dims.Length;

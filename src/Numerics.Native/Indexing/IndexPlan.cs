@@ -21,8 +21,9 @@ internal sealed class IndexPlan : IDisposable
     internal int Consec = -1;
     /// <summary>Every index was an integer and there were ndim of them (NumPy returns a scalar).</summary>
     internal bool AllIntegers;
-    /// <summary>A single boolean array of exactly the array's shape (NumPy's HAS_BOOL fast path).</summary>
-    internal NDArray? SingleMask;
+    /// <summary>A single boolean array of exactly the array's shape (NumPy's HAS_BOOL fast path), a 0-d one on a
+    /// 0-d array included; its assignment has its own error texts.</summary>
+    internal bool SingleMask;
     private readonly List<NDArray> _owned = [];
 
     internal bool HasAdvanced => IndexArrays.Count > 0;
@@ -149,7 +150,10 @@ internal sealed class IndexPlan : IDisposable
         if (consumed > nd) throw Err.TooManyIndices(nd, consumed);
         AllIntegers = ellipses == 0 && consumed == nd && items.All(i => i.Type == ItemType.Int);
         if (items.Length == 1 && items[0].Type == ItemType.Mask && items[0].Array!.Dims.AsSpan().SequenceEqual(a.Dims))
-            SingleMask = items[0].Array;
+            SingleMask = true;
+        // NumPy's prepare_index compares the mask's shape with the array's before it special-cases 0-d masks, so
+        // arr0d[True] takes the HAS_BOOL path too.
+        if (items.Length == 1 && items[0].Type == ItemType.BoolScalar && nd == 0) SingleMask = true;
 
         // NumPy validates boolean index shapes while preparing the index, before any integer is bounds-checked.
         {

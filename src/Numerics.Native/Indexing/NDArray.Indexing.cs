@@ -244,13 +244,17 @@ public partial class NDArray
         if (pyScalar is not null) value = pyScalar;
         if (!plan.HasAdvanced)
         {
+            // A full integer index writes one element (NumPy's PyArray_Pack), which takes a size-1 array but no
+            // longer sequence: a[0] = [1, 2] is not a broadcast error there.
+            if (plan.AllIntegers && value.Dims.Length > 0 && value.Size != 1)
+                throw new ValueError("setting an array element with a sequence.");
             plan.View.Assign(value);
             return;
         }
-        if (plan.SingleMask is not null && value.Dims.Length > 1)
+        if (plan.SingleMask && value.Dims.Length > 1)
             throw new TypeError($"NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has {value.Dims.Length} dimensions");
         var (resultShape, fromPacked, b) = plan.ResultLayout();
-        if (plan.SingleMask is not null && value.Size != 1 && (value.Dims.Length != 1 || value.Dims[0] != resultShape[0]))
+        if (plan.SingleMask && value.Size != 1 && (value.Dims.Length != 1 || value.Dims[0] != resultShape[0]))
             throw new ValueError($"NumPy boolean array indexing assignment cannot assign {value.Size} input values to the {resultShape[0]} output values where the mask is true");
         // Drop leading length-1 axes beyond the result's rank, as NumPy does, then check that value broadcasts.
         var vdims = value.Dims;

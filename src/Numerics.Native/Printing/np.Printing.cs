@@ -188,6 +188,7 @@ public static partial class np
     private static char TrimMode(string trim) => trim switch
     {
         "k" or "." or "0" or "-" => trim[0],
-        _ => throw new TypeError("if supplied, trim must be 'k', '.', '0' or '-' found `" + trim + "`"),
+        // NumPy's trimmode_converter formats the value with `%100S`: right-aligned in 100 columns, never cut.
+        _ => throw new TypeError("if supplied, trim must be 'k', '.', '0' or '-' found `" + trim.PadLeft(100) + "`"),
     };
 }

@@ -71,7 +71,10 @@ public class PrintingApiTests
             Assert.That(Assert.Throws<ValueError>(() => np.format_float_scientific(1.0, precision: 2, min_digits: 3))!.Message,
                 Is.EqualTo("min_digits must be less than or equal to precision"));
             Assert.That(Assert.Throws<TypeError>(() => np.format_float_positional(1.0, trim: "x"))!.Message,
-                Is.EqualTo("if supplied, trim must be 'k', '.', '0' or '-' found `x`"));
+                Is.EqualTo("if supplied, trim must be 'k', '.', '0' or '-' found `" + new string(' ', 99) + "x`"));
+            // NumPy's `%100S` pads the value to 100 columns (text from NumPy, spaces and all).
+            Assert.That(Assert.Throws<TypeError>(() => np.format_float_scientific(1.0, trim: "kk"))!.Message,
+                Is.EqualTo("if supplied, trim must be 'k', '.', '0' or '-' found `" + new string(' ', 98) + "kk`"));
             Assert.That(Assert.Throws<TypeError>(() => np.format_float_scientific(1.0, unique: false))!.Message,
                 Is.EqualTo("in non-unique mode `precision` must be supplied"));
         });
