@@ -1222,8 +1222,9 @@ static la_int LA_FN(matrix_norm)(const nk_linalg_desc *d, int kind, double p, co
 
 /* Which of NumPy's ufunc calls overflowed when a norm came out infinite, for its RuntimeWarnings: bit 0 the
  * elementwise call (x.conj() * x: multiply; abs(x) **= p: power), bit 1 the sum (add.reduce), bit 2 the final power
- * (ret **= 1/p), bit 3 an invalid value in the complex multiply. By the IEEE rule (a finite operand giving inf), and only after an infinite result, so finite
- * results pay nothing. The SVD orders and max/min/count raise nothing; negative orders are the caller's. */
+ * (ret **= 1/p), bit 3 an invalid value in the complex multiply. By the IEEE rule (a finite operand giving inf), and
+ * only after an infinite result, so finite results pay nothing. The SVD orders and max/min/count raise nothing;
+ * negative orders are the caller's. */
 static int32_t LA_FN(norm_overflow)(int kind, double p, const char *x, int64_t m, int64_t n, int64_t rs, int64_t cs,
                                     LA_R *tmp)
 {

@@ -72,6 +72,16 @@ static void mm_bool(const nk_matmul_desc *d, const char *a, const char *b, char 
     }
 }
 
+/* A float rounded to half as NumPy's npy_float_to_half does, overflow included: libgcc's software rounding flags it
+ * on the x87 unit, which nk_fpe_raised does not read. */
+static _Float16 mm_to_half(float v)
+{
+    const _Float16 r = (_Float16)v;
+    if (__builtin_isinf((float)r) && !__builtin_isinf(v))
+        nk_fpe_signal_overflow();
+    return r;
+}
+
 /* float16: NumPy sums the float products of the halves in float and rounds once at the end. */
 static void mm_half(const nk_matmul_desc *d, const char *a, const char *b, char *c)
 {
@@ -84,9 +94,7 @@ static void mm_half(const nk_matmul_desc *d, const char *a, const char *b, char 
                 memcpy(&y, MM_PTR(b, p, d->b.rs, j, d->b.cs), sizeof y);
                 acc += (float)x * (float)y;
             }
-            _Float16 r = (_Float16)acc;
-            if (__builtin_isinf((float)r) && !__builtin_isinf(acc)) /* libgcc flags this on the x87 unit */
-                nk_fpe_signal_overflow();
+            const _Float16 r = mm_to_half(acc);
             memcpy(MM_PTR(c, i, d->c.rs, j, d->c.cs), &r, sizeof r);
         }
     }
@@ -190,10 +198,7 @@ static void mul_half(const nk_matmul_desc *d, const char *a, const char *b, char
             _Float16 x, y;
             memcpy(&x, MM_PTR(a, i, d->a.rs, j, d->a.cs), sizeof x);
             memcpy(&y, MM_PTR(b, i, d->b.rs, j, d->b.cs), sizeof y);
-            const float p = (float)x * (float)y;
-            _Float16 r = (_Float16)p;
-            if (__builtin_isinf((float)r) && !__builtin_isinf(p))
-                nk_fpe_signal_overflow();
+            const _Float16 r = mm_to_half((float)x * (float)y);
             memcpy(MM_PTR(c, i, d->c.rs, j, d->c.cs), &r, sizeof r);
         }
 }
@@ -550,8 +555,7 @@ int32_t nk_matmul(const nk_matmul_desc *d, nk_status *st)
     const int32_t threads = la_batch_threads(total, order, d->max_threads);
     int32_t err = NK_OK, fpe = 0;
     /* NumPy's matmul is a ufunc: it reports the flags its float loops raised ("overflow encountered in matmul"). */
-    const int want_fpe = d->dtype == NK_FLOAT32 || d->dtype == NK_FLOAT64 || d->dtype == NK_COMPLEX64 ||
-                         d->dtype == NK_COMPLEX128 || d->dtype == NK_FLOAT16;
+    const int want_fpe = blas_type || d->dtype == NK_FLOAT16;
     /* The direct small kernel and the integer loops never reach the backend; a batch loop runs one thread each. */
     const int32_t gate = x.use_blas && !x.small ? nk_blas_enter(threads > 1 ? 0.0 : flops) : NK_BLAS_UNGATED;
     if (threads <= 1) {

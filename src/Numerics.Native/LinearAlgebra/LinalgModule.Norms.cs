@@ -108,9 +108,9 @@ public static partial class np
                 kept = (long[])x.Dims.Clone();
                 kept[ax] = 1;
             }
-            else if (axis is { } pair && pair.ToArray().Length == 2 && (fro || ord is null))
+            else if (axis?.ToArray() is { Length: 2 } pair && (fro || ord is null))
             {
-                int row = Layout.NormalizeAxis(pair.ToArray()[0], nd), col = Layout.NormalizeAxis(pair.ToArray()[1], nd);
+                int row = Layout.NormalizeAxis(pair[0], nd), col = Layout.NormalizeAxis(pair[1], nd);
                 if (row == col) return null;
                 using var v = np.moveaxis(x, new[] { row, col }, new[] { -2, -1 });
                 sums = HalfSquareSums(v, 2);
