@@ -10,6 +10,9 @@
 
 #include <omp.h>
 #include <string.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 static inline void copy_elem(char *d, const char *s, int64_t isz)
 {
@@ -142,40 +145,88 @@ static int32_t resolve_index(const nk_index_desc *x, int64_t *v, nk_status *st)
 /* How many indices ahead take_flat prefetches its source element (tests/native/experiments/take_bench.c). */
 #define NK_TAKE_PREFETCH 64
 
-/* The loop of take_flat for one itemsize (a constant once inlined, so the copy is one load and one store). */
-static inline __attribute__((always_inline)) int32_t take_loop(const nk_index_desc *x, int64_t t0, int64_t t1,
-                                                               int64_t isz, nk_status *st)
+/* One element of take_flat's output: a non-temporal store when `stream` (a constant once inlined). */
+static inline __attribute__((always_inline)) void take_store(char *d, const char *s, int64_t isz, int stream)
 {
-    const int64_t n = x->axis_len[0], as = x->axis_stride[0], is = x->idx_strides[0], ps = x->packed_strides[0];
-    const char *ip = (const char *)x->idx[0] + t0 * is;
-    char *pp = x->packed + t0 * ps;
+#if defined(__x86_64__)
+    if (stream && isz == 8) {
+        long long v;
+        memcpy(&v, s, 8);
+        _mm_stream_si64((long long *)(void *)d, v);
+        return;
+    }
+    if (stream && isz == 4) {
+        int v;
+        memcpy(&v, s, 4);
+        _mm_stream_si32((int *)(void *)d, v);
+        return;
+    }
+#endif
+    (void)stream;
+    copy_elem(d, s, isz);
+}
+
+/* The loop of take_flat. isz, prefetch and stream are constants once inlined, and so are the strides when
+ * `contiguous` (index, source and output all unit-stride): the copy is then one load and one store, addressed from
+ * the loop counter. */
+static inline __attribute__((always_inline)) int32_t take_loop(const nk_index_desc *x, int64_t t0, int64_t t1,
+                                                               int64_t isz, int contiguous, int prefetch, int stream,
+                                                               nk_status *st)
+{
+    const int64_t n = x->axis_len[0];
+    const int64_t as = contiguous ? isz : x->axis_stride[0], is = contiguous ? 8 : x->idx_strides[0];
+    const int64_t ps = contiguous ? isz : x->packed_strides[0];
+    const char *const ip = (const char *)x->idx[0];
+    char *const pp = x->packed;
     const char *const base = x->base; /* a local: stores through pp cannot change it */
-    /* Each source element is a cache miss at a random place; the core alone keeps too few of them in flight, so
-     * the element NK_TAKE_PREFETCH indices ahead is prefetched. Its index is clamped into range without a branch
-     * (a prefetch never faults, but an out-of-range pointer would be undefined C). */
-    const int64_t pf_end = t1 - t0 > NK_TAKE_PREFETCH ? t1 - NK_TAKE_PREFETCH : t0;
-    for (int64_t t = t0; t < t1; t++, ip += is, pp += ps) {
-        if (t < pf_end) {
+    /* Each source element is a read at a random place. Where those miss to memory the core alone keeps too few of
+     * them in flight, so the element NK_TAKE_PREFETCH indices ahead is prefetched. Its index is clamped into range
+     * without a branch (a prefetch never faults, but an out-of-range pointer would be undefined C). */
+    const int64_t pf_end = prefetch && t1 - t0 > NK_TAKE_PREFETCH ? t1 - NK_TAKE_PREFETCH : t0;
+    int32_t rc = NK_OK;
+    for (int64_t t = t0; t < t1; t++) {
+        if (prefetch && t < pf_end) {
             int64_t w;
-            memcpy(&w, ip + NK_TAKE_PREFETCH * is, sizeof w);
+            memcpy(&w, ip + (t + NK_TAKE_PREFETCH) * is, sizeof w);
             w = (uint64_t)w < (uint64_t)n ? w : 0;
             __builtin_prefetch(base + w * as);
         }
         int64_t v;
-        memcpy(&v, ip, sizeof v);
-        if ((uint64_t)v >= (uint64_t)n && resolve_index(x, &v, st) != NK_OK) return NK_E_INDEX;
-        copy_elem(pp, base + v * as, isz);
+        memcpy(&v, ip + t * is, sizeof v);
+        if ((uint64_t)v >= (uint64_t)n && (rc = resolve_index(x, &v, st)) != NK_OK) break;
+        take_store(pp + t * ps, base + v * as, isz, stream);
     }
-    return NK_OK;
+#if defined(__x86_64__)
+    if (stream) _mm_sfence(); /* the streamed stores are weakly ordered: visible before the call returns */
+#endif
+    return rc;
 }
 
-/* take() on a 1-d index with no sub-space: the hot loop of W11_take_1e6. */
+/* take() on a 1-d index with no sub-space: the hot loop of W11_take_1e6. How it reads and writes follows the source's
+ * size (NK_TAKE_CACHED_MAX): a source the L3 can hold is read without prefetches, which only add traffic there, and a
+ * large output is streamed to memory, which spares the cache its line reads and evictions; a larger source is
+ * prefetched and, once far beyond the L3, the output is cached again (streamed stores then compete with the source's
+ * misses for memory). Unit strides everywhere and itemsize 8 or 4 take the specialised loops. */
 static int32_t take_flat(const nk_index_desc *x, int64_t t0, int64_t t1, nk_status *st)
 {
-    switch (x->itemsize) {
-    case 8: return take_loop(x, t0, t1, 8, st);
-    case 4: return take_loop(x, t0, t1, 4, st);
-    default: return take_loop(x, t0, t1, x->itemsize, st);
+    const int64_t isz = x->itemsize, ps = x->packed_strides[0];
+    const int64_t as = x->axis_stride[0] < 0 ? -x->axis_stride[0] : x->axis_stride[0];
+    const int64_t source = x->axis_len[0] * (as > isz ? as : isz);
+    const int prefetch = source > NK_TAKE_CACHED_MAX;
+    const int contiguous = (isz == 8 || isz == 4) && ps == isz && x->axis_stride[0] == isz && x->idx_strides[0] == 8;
+    const int stream = contiguous && (t1 - t0) * isz >= NK_STREAM_MIN && source <= 2 * NK_TAKE_CACHED_MAX &&
+                       ((uintptr_t)(x->packed + t0 * ps) & (uintptr_t)(isz - 1)) == 0;
+    if (!contiguous)
+        return prefetch ? take_loop(x, t0, t1, isz, 0, 1, 0, st) : take_loop(x, t0, t1, isz, 0, 0, 0, st);
+    switch (isz * 4 + prefetch * 2 + stream) {
+    case 32: return take_loop(x, t0, t1, 8, 1, 0, 0, st);
+    case 33: return take_loop(x, t0, t1, 8, 1, 0, 1, st);
+    case 34: return take_loop(x, t0, t1, 8, 1, 1, 0, st);
+    case 35: return take_loop(x, t0, t1, 8, 1, 1, 1, st);
+    case 16: return take_loop(x, t0, t1, 4, 1, 0, 0, st);
+    case 17: return take_loop(x, t0, t1, 4, 1, 0, 1, st);
+    case 18: return take_loop(x, t0, t1, 4, 1, 1, 0, st);
+    default: return take_loop(x, t0, t1, 4, 1, 1, 1, st);
     }
 }
 

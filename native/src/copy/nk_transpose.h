@@ -26,7 +26,7 @@ typedef struct nk_transpose_job {
 static inline nk_transpose_job nk_transpose_job_of(char *dst, int64_t ds0, const char *src, int64_t ss1, int64_t rows,
                                                    int64_t cols, int64_t isz)
 {
-    const nk_transpose_job job = {dst, src, rows, cols, isz, ds0, ss1, rows * cols * isz >= NK_TRANSPOSE_STREAM_MIN};
+    const nk_transpose_job job = {dst, src, rows, cols, isz, ds0, ss1, rows * cols * isz >= NK_STREAM_MIN};
     return job;
 }
 

@@ -27,9 +27,15 @@
 /* The register transpose (nk_transpose.c): destination rows per strip, the unit threads take one at a time; a
  * multiple of 16 (the float block). */
 #define NK_TRANSPOSE_STRIP 128
-/* ...and the destination size from which it stores non-temporally (bytes): at 3 MB and more streaming was as fast
- * or faster here (1 MiB L2 per core), at 2 MB cached stores were 1.5x faster (tests/native/experiments). */
-#define NK_TRANSPOSE_STREAM_MIN (4 << 20)
+/* The destination size from which copies (the register transpose, take) store non-temporally (bytes): at 3 MB and
+ * more streaming was as fast or faster here (1 MiB L2 per core), at 2 MB cached stores were 1.5x faster
+ * (tests/native/experiments). */
+#define NK_STREAM_MIN (4 << 20)
+/* take's source size up to which its random reads are assumed to hit the L3 (bytes). On a Zen 5 (32 MB L3 shared
+ * with other guests) 1e6 random float64 reads from 8 MB ran 10-30% slower with a software prefetch and 20-25% faster
+ * with streamed output; from 16 MB on the prefetch made them 1.4-1.9x faster (tests/native/experiments/take_bench.c).
+ * A Zen 3 VM whose L3 other tenants kept busy gained 2.7x from the prefetch at 8 MB already. */
+#define NK_TAKE_CACHED_MAX (8 << 20)
 /* Largest matrix order for the OpenMP-over-batch linalg path. */
 #define NK_LA_BATCH_MAX_N 64
 

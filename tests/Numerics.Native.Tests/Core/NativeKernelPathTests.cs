@@ -51,4 +51,46 @@ public class NativeKernelPathTests
         Assert.That(sel[^1], Is.EqualTo((n - 1) / 3 * 3));
         Assert.That(() => np.take(a, np.array(new long[] { 0, n })), Throws.InstanceOf<IndexError>().With.Message.EqualTo($"index {n} is out of bounds for axis 0 with size {n}"));
     }
+
+    // take_flat picks its loop by the source's size and the output's (nk_thresholds.h: streamed stores from a 4 MiB
+    // output while the source is at most 16 MiB, prefetches above 8 MiB): each case lands in another variant, on
+    // one thread and on two (each thread streams its own part of the output).
+    [TestCase(1_000_000, 1_000_000, "float64", 1)] // 8 MB source, 8 MB output: streamed, no prefetch
+    [TestCase(1_500_000, 700_000, "float64", 2)]  // 12 MB source, 5.6 MB output: streamed and prefetched
+    [TestCase(3_000_000, 600_000, "float64", 2)]  // 24 MB source: prefetched, cached stores
+    [TestCase(1_200_000, 1_200_000, "float32", 1)] // 4.8 MB float32 output: streamed 4-byte stores
+    [TestCase(2_500_000, 1_100_000, "float32", 2)] // 10 MB float32 source: streamed and prefetched
+    public void LargeTakesMatchTheirDefinitionInEveryLoopVariant(int n, int m, string dtype, int threads)
+    {
+        using var scope = np.scope();
+        int before = np.config.num_threads;
+        np.config.num_threads = threads;
+        try
+        {
+            var a = np.arange(n).astype(dtype);
+            var idx = new long[m];
+            var rng = new Random(n + m);
+            for (int i = 0; i < m; i++) idx[i] = rng.Next(-n, n);
+            var t = np.take(a, np.array(idx));
+            Assert.That(t.dtype.name, Is.EqualTo(dtype));
+            var got = t.astype(np.int64).ToArray<long>();
+            for (int i = 0; i < m; i++)
+                if (got[i] != (idx[i] < 0 ? idx[i] + n : idx[i])) Assert.Fail($"element {i}: {got[i]} for index {idx[i]}");
+            // A strided index and a reversed source take the general loop: the same definition.
+            var every2 = np.array(idx)[new Slice(null, null, 2)];
+            var rev = a[new Slice(null, null, -1)];
+            var back = np.take(rev, every2).astype(np.int64).ToArray<long>();
+            for (int i = 0; i < back.Length; i++)
+            {
+                long k = idx[2 * i] < 0 ? idx[2 * i] + n : idx[2 * i];
+                if (back[i] != n - 1 - k) Assert.Fail($"reversed element {i}: {back[i]} for index {idx[2 * i]}");
+            }
+            idx[m / 2] = n;
+            Assert.That(() => np.take(a, np.array(idx)), Throws.InstanceOf<IndexError>().With.Message.EqualTo($"index {n} is out of bounds for axis 0 with size {n}"));
+        }
+        finally
+        {
+            np.config.num_threads = before;
+        }
+    }
 }
