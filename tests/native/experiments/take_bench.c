@@ -4,6 +4,13 @@
  *   old        take_flat as it was (itemsize switch per element, strided index and output)
  *   flat8      the 8-byte, contiguous-index, contiguous-output loop on its own
  *   pf D       flat8 plus a software prefetch of base[idx[t + D]] (index clamped into range, so no branch)
+ *   nt, nt pf D flat8 / pf D with non-temporal stores of the output (movnti)
+ *
+ * The source is n float64 (argument 1; 10^6 = 8 MB, the workload) and lives on transparent huge pages, as the pool's
+ * and NumPy's large arrays do. 2026-11-26 22:30 UTC, Zen 5 VM (32 MB L3 shared with other guests), 1 thread, medians:
+ * 8 MB source: flat8 0.67-0.98 ms, pf 64 0.75-0.99, nt 0.58-0.82, nt pf 64 0.73-0.85 (NumPy 0.85-1.0);
+ * 16 MB: flat8 1.87, pf 64 1.34, nt 1.27, nt pf 64 1.14; 32 MB: 4.47, 2.34, 3.86, 2.49; 64 MB: 5.72, 2.98, 5.04, 3.47.
+ * Hence nk_thresholds.h's NK_TAKE_CACHED_MAX.
  *
  *   gcc -O3 -march=x86-64 -fopenmp -std=c11 tests/native/experiments/take_bench.c -o /tmp/tk
  *   GOMP_SPINCOUNT=10000 /tmp/tk [n] [rounds]
@@ -11,7 +18,9 @@
  *          i=r.integers(0,10**6,10**6); print(min(timeit.repeat(lambda: a.take(i), number=100, repeat=7))*10, 'ms')"
  */
 #define _GNU_SOURCE
+#include <immintrin.h>
 #include <omp.h>
+#include <sys/mman.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,7 +59,7 @@ static __attribute__((noinline)) int old(const char *base, int64_t n, int64_t as
 }
 
 static __attribute__((noinline)) int flat8(const char *base, int64_t n, int64_t as, const int64_t *idx, double *out,
-                                           int64_t t0, int64_t t1, int64_t D)
+                                           int64_t t0, int64_t t1, int64_t D, int nt)
 {
     for (int64_t t = t0; t < t1; t++) {
         if (D > 0 && t + D < t1) {
@@ -63,8 +72,15 @@ static __attribute__((noinline)) int flat8(const char *base, int64_t n, int64_t 
             if (v < -n) return 1;
             v += n;
         }
-        memcpy(out + t, base + v * as, 8);
+        if (nt) {
+            long long q;
+            memcpy(&q, base + v * as, 8);
+            _mm_stream_si64((long long *)(out + t), q);
+        } else {
+            memcpy(out + t, base + v * as, 8);
+        }
     }
+    if (nt) _mm_sfence();
     return 0;
 }
 
@@ -96,9 +112,18 @@ static __attribute__((noinline)) int flat8s(const char *base, int64_t n, int64_t
     return 0;
 }
 
+/* A 2 MiB-aligned buffer advised onto transparent huge pages. */
+static void *huge(size_t bytes)
+{
+    const size_t hp = (size_t)2 << 20, size = (bytes + hp - 1) / hp * hp;
+    void *p = aligned_alloc(hp, size);
+    if (p) madvise(p, size, MADV_HUGEPAGE);
+    return p;
+}
+
 typedef struct variant {
     const char *name;
-    int kind; /* 0 old, 1 flat8, 2 flat8s */
+    int kind; /* 0 old, 1 flat8, 2 flat8s, 3 flat8 with streamed stores */
     int64_t D;
 } variant;
 
@@ -108,8 +133,8 @@ int main(int argc, char **argv)
     int rounds = argc > 2 ? atoi(argv[2]) : 11;
     if (n < 1 || rounds < 1) return 2;
     if (rounds > 64) rounds = 64;
-    double *a = aligned_alloc(64, (size_t)n * 8 + 64), *out = aligned_alloc(64, (size_t)n * 8 + 64);
-    int64_t *idx = aligned_alloc(64, (size_t)n * 8 + 64);
+    double *a = huge((size_t)n * 8), *out = huge((size_t)n * 8);
+    int64_t *idx = huge((size_t)n * 8);
     uint64_t s = 0x9E3779B97F4A7C15ull;
     for (int64_t k = 0; k < n; k++) {
         a[k] = (double)k * 0.5;
@@ -119,7 +144,8 @@ int main(int argc, char **argv)
     }
     static const variant vs[] = {{"old", 0, 0},      {"flat8", 1, 0},     {"pf 8", 1, 8},     {"pf 16", 1, 16},
                                  {"pf 32", 1, 32},   {"pf 64", 1, 64},    {"pf 128", 1, 128}, {"split pf 16", 2, 16},
-                                 {"split pf 32", 2, 32}, {"split pf 64", 2, 64}};
+                                 {"split pf 32", 2, 32}, {"split pf 64", 2, 64}, {"nt", 3, 0},
+                                 {"nt pf 64", 3, 64}};
     enum { NV = sizeof vs / sizeof vs[0] };
     static double t[2][NV][64];
     const int reps = 20; /* calls per sample: ~1 ms each */
@@ -134,7 +160,7 @@ int main(int argc, char **argv)
                         const int nth = omp_get_num_threads(), tid = omp_get_thread_num();
                         int64_t lo = n * tid / nth, hi = n * (tid + 1) / nth;
                         if (x->kind == 0) old((const char *)a, n, 8, (const char *)idx, 8, (char *)out, 8, 8, lo, hi);
-                        else if (x->kind == 1) flat8((const char *)a, n, 8, idx, out, lo, hi, x->D);
+                        else if (x->kind == 1 || x->kind == 3) flat8((const char *)a, n, 8, idx, out, lo, hi, x->D, x->kind == 3);
                         else flat8s((const char *)a, n, 8, idx, out, lo, hi, x->D);
                     }
                 }
