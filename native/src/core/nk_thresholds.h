@@ -61,6 +61,8 @@
 #define NK_LA_GEQRF_LOOKAHEAD_MAX_N 1600
 #define NK_LA_ORGQR_LOOKAHEAD_MAX_N 2000
 #define NK_LA_LOOKAHEAD_NB 48
+/* LAPACK ormqr's block of reflectors (ilaenv's 32), kept by the Qᵀb of lstsq's QR-first path (at most the above). */
+#define NK_LA_ORMQR_NB 32
 #define NK_LA_LOOKAHEAD_CHUNK 96
 
 /* The threshold of an nk_op_class as fixed at nk_init (env overrides applied); the default for an unknown class. */

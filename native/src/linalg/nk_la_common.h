@@ -71,6 +71,11 @@ int32_t la_lookahead_begin(void);
 void la_lookahead_end(int32_t granted);
 int la_s_geqrf_lookahead(int64_t m, int64_t n, float *A, int64_t ld, float *tau);
 int la_d_geqrf_lookahead(int64_t m, int64_t n, double *A, int64_t ld, double *tau);
+/* Qᵀ·C after a geqrf, blocked as LAPACK's ormqr('L', 'T') (nk_la_qr.h); 0 when the backend lacks larft/larfb. */
+int la_s_apply_qt(int64_t m, int64_t k, const float *A, int64_t ld, const float *tau, float *C, int64_t ldc,
+                  int64_t ncols, float *scratch);
+int la_d_apply_qt(int64_t m, int64_t k, const double *A, int64_t ld, const double *tau, double *C, int64_t ldc,
+                  int64_t ncols, double *scratch);
 int la_s_orgqr_lookahead(int64_t m, int64_t nq, int64_t k, float *Q, int64_t ld, const float *tau);
 int la_d_orgqr_lookahead(int64_t m, int64_t nq, int64_t k, double *Q, int64_t ld, const double *tau);
 int la_s_getrf_lookahead(int64_t n, float *A, int64_t ld, la_int *ipiv, la_int *info);

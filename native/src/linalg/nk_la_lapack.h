@@ -793,6 +793,96 @@ static int64_t LA_FN(gelsd_nlvl)(int64_t mn)
     return (int64_t)(log((double)mn / 26.0) / log(2.0)) + 2;
 }
 
+/* lstsq_qr's answer when it does not apply (no LAPACK INFO takes this value). */
+#define LA_QR_DECLINED (-100000)
+
+#ifdef LA_APPLY_QT
+/* gelsd's path for a tall matrix (m >= its mnthr = int(1.6 min(m, n)): geqrf, ormqr on B, then the n×n problem on
+ * R) made step by step, so that only the QR runs on the backend's threads: at 2 threads OpenBLAS 0.3.21 made the Qᵀb
+ * and the SVD solve on R of W6_lstsq_2000x200 slower than on one (1.0 vs 0.8 ms and 4.1 vs 3.0 ms on a Zen 5). The
+ * steps are gelsd's own in its order, so the results are gelsd's to rounding. */
+typedef struct {
+    LA_T *tau, *R, *qt, *work;
+    la_int lwork;
+} LA_FN(lstsq_qr_ws);
+
+static int LA_FN(lstsq_qr_applies)(int64_t m, int64_t n)
+{
+    return n > 0 && m > n && m >= (int64_t)((float)n * 1.6f);
+}
+
+/* The workspace of both steps (geqrf on A; gelsd on R with B's leading n rows); 0 on failure. */
+static int LA_FN(lstsq_qr_ws_new)(LA_FN(lstsq_qr_ws) *w, int64_t m, int64_t n, int64_t nrhs, LA_T *B, int64_t ldb)
+{
+    LA_FN(geqrf_t) geqrf = (LA_FN(geqrf_t))nk_blas()->LA_GEQRF;
+    LA_FN(gelsd_t) gelsd = (LA_FN(gelsd_t))nk_blas()->LA_GELSD;
+    LA_T wq1 = 0, wq2 = 0, one = 0;
+    la_int rank = 0, iq = 0;
+    LA_R s1 = 0;
+    w->tau = la_alloc((size_t)n * LA_ES);
+    w->R = la_alloc((size_t)(n * n) * LA_ES);
+    w->qt = la_alloc((size_t)(NK_LA_LOOKAHEAD_NB * NK_LA_LOOKAHEAD_NB + nrhs * NK_LA_ORMQR_NB) * LA_ES);
+    w->work = NULL;
+    if (w->tau == NULL || w->R == NULL || w->qt == NULL || geqrf == NULL ||
+        !LA_APPLY_QT(m, 0, NULL, m, NULL, NULL, m, nrhs, w->qt) ||
+        geqrf(LA_COL_MAJOR, (la_int)m, (la_int)n, &one, (la_int)m, w->tau, &wq1, -1) != 0 ||
+        gelsd(LA_COL_MAJOR, (la_int)n, (la_int)n, (la_int)nrhs, w->R, (la_int)n, B, (la_int)ldb, &s1, -1, &rank, &wq2,
+              -1, &iq) != 0)
+        return 0;
+    w->lwork = la_max64(LA_FN(lwork)(wq1), LA_FN(lwork)(wq2));
+    w->work = la_alloc((size_t)w->lwork * LA_ES);
+    return w->work != NULL;
+}
+
+static void LA_FN(lstsq_qr_ws_free)(LA_FN(lstsq_qr_ws) *w)
+{
+    free(w->tau);
+    free(w->R);
+    free(w->qt);
+    free(w->work);
+}
+
+static LA_R LA_FN(max_abs)(const LA_T *X, int64_t rows, int64_t cols, int64_t ld)
+{
+    LA_R mx = 0;
+    for (int64_t j = 0; j < cols; j++)
+        for (int64_t i = 0; i < rows; i++) {
+            const LA_R v = LA_M(fabs)(X[i + j * ld]);
+            mx = v > mx ? v : mx;
+        }
+    return mx;
+}
+
+/* One item: gelsd's INFO on R, or LA_QR_DECLINED (A and B untouched) where gelsd should run whole: values so large
+ * or small that gelsd would scale A or B first (its thresholds lie far beyond these, and R's largest entry within
+ * sqrt(m) of A's). */
+static la_int LA_FN(lstsq_qr)(LA_FN(lstsq_qr_ws) *w, int64_t m, int64_t n, int64_t nrhs, LA_T *A, int64_t lda, LA_T *B,
+                              int64_t ldb, LA_R *s, LA_R rcond, la_int *rank, la_int *iwork)
+{
+    const LA_R lo = LA_F32 ? (LA_R)1e-15 : (LA_R)1e-150, hi = LA_F32 ? (LA_R)1e15 : (LA_R)1e150;
+    const LA_R anrm = LA_FN(max_abs)(A, m, n, lda), bnrm = LA_FN(max_abs)(B, m, nrhs, ldb);
+    if (!(anrm >= lo && anrm <= hi) || !(bnrm == 0 || (bnrm >= lo && bnrm <= hi)))
+        return LA_QR_DECLINED;
+    LA_FN(geqrf_t) geqrf = (LA_FN(geqrf_t))nk_blas()->LA_GEQRF;
+    LA_FN(gelsd_t) gelsd = (LA_FN(gelsd_t))nk_blas()->LA_GELSD;
+    la_int info = geqrf(LA_COL_MAJOR, (la_int)m, (la_int)n, A, (la_int)lda, w->tau, w->work, w->lwork);
+    if (info != 0)
+        return info;
+    const int wide = nk_blas_wide_held();
+    if (wide)
+        nk_blas_wide_set_threads(1);
+    LA_APPLY_QT(m, n, A, lda, w->tau, B, ldb, nrhs, w->qt);
+    for (int64_t j = 0; j < n; j++)
+        for (int64_t i = 0; i < n; i++)
+            w->R[i + j * n] = i <= j ? A[i + j * lda] : 0;
+    info = gelsd(LA_COL_MAJOR, (la_int)n, (la_int)n, (la_int)nrhs, w->R, (la_int)n, B, (la_int)ldb, s, rcond, rank,
+                 w->work, w->lwork, iwork);
+    if (wide)
+        nk_blas_wide_set_threads(nk_get_num_threads());
+    return info;
+}
+#endif
+
 static void LA_FN(lstsq)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err *err)
 {
     const int64_t m = d->m, n = d->n, nrhs_out = d->k, nrhs = la_max64(d->k, 1), mn = la_min64(m, n);
@@ -849,6 +939,10 @@ static void LA_FN(lstsq)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err
             return;
         }
     }
+#ifdef LA_APPLY_QT
+    LA_FN(lstsq_qr_ws) qr = {NULL, NULL, NULL, NULL, 0};
+    const int qr_first = LA_FN(lstsq_qr_applies)(m, n) && LA_FN(lstsq_qr_ws_new)(&qr, m, n, nrhs, B, ldb);
+#endif
     char *p[NK_LA_MAXOPS];
     for (int64_t t = lo; t < hi; t++) {
         la_item_ptrs(d, t, p);
@@ -867,8 +961,14 @@ static void LA_FN(lstsq)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err
             info = gelsd(LA_COL_MAJOR, (la_int)m, (la_int)n, (la_int)nrhs, A, (la_int)lda, B, (la_int)ldb, s, rcond,
                          &rank, work, lwork, rwork, iwork);
 #else
-            info = gelsd(LA_COL_MAJOR, (la_int)m, (la_int)n, (la_int)nrhs, A, (la_int)lda, B, (la_int)ldb, s, rcond,
-                         &rank, work, lwork, iwork);
+            info = LA_QR_DECLINED;
+#ifdef LA_APPLY_QT
+            if (qr_first)
+                info = LA_FN(lstsq_qr)(&qr, m, n, nrhs, A, lda, B, ldb, s, rcond, &rank, iwork);
+#endif
+            if (info == LA_QR_DECLINED)
+                info = gelsd(LA_COL_MAJOR, (la_int)m, (la_int)n, (la_int)nrhs, A, (la_int)lda, B, (la_int)ldb, s,
+                             rcond, &rank, work, lwork, iwork);
 #endif
             /* NumPy maps every nonzero INFO to "SVD did not converge in Linear Least Squares" (the workspace query
              * with these sizes succeeded, so a negative one here comes from the data too). */
@@ -896,6 +996,9 @@ static void LA_FN(lstsq)(const nk_linalg_desc *d, int64_t lo, int64_t hi, la_err
             memcpy(p[3] + j * d->op[3].cs, &r, LA_RS);
         }
     }
+#ifdef LA_APPLY_QT
+    LA_FN(lstsq_qr_ws_free)(&qr);
+#endif
     free(work);
     free(iwork);
     free(rwork);

@@ -113,6 +113,25 @@ int QR_FN(geqrf_lookahead)(int64_t m, int64_t n, QR_T *A, int64_t ld, QR_T *tau)
     return 1;
 }
 
+/* Qᵀ·C for the k reflectors of a geqrf result (A, rows m) and C's ncols columns, as LAPACK's ormqr('L', 'T') computes
+ * it: blocks of NK_LA_ORMQR_NB reflectors (ormqr's ilaenv block), first block first, each larft + larfb. scratch holds
+ * NK_LA_LOOKAHEAD_NB² + ncols·NK_LA_ORMQR_NB elements. Returns 0, doing nothing, when the backend lacks larft or
+ * larfb (so k = 0 asks whether it can run). */
+int QR_FN(apply_qt)(int64_t m, int64_t k, const QR_T *A, int64_t ld, const QR_T *tau, QR_T *C, int64_t ldc,
+                    int64_t ncols, QR_T *scratch)
+{
+    const nk_blas_table *t = nk_blas();
+    if (t->QR_LARFT == NULL || t->QR_LARFB == NULL)
+        return 0;
+    QR_T *T = scratch, *work = scratch + NK_LA_LOOKAHEAD_NB * NK_LA_LOOKAHEAD_NB;
+    for (int64_t i = 0; i < k; i += NK_LA_ORMQR_NB) {
+        const int64_t jb = la_min64(NK_LA_ORMQR_NB, k - i);
+        QR_FN(qr_t)(m - i, jb, A + i + i * ld, ld, tau + i, T);
+        QR_FN(qr_apply)('T', m - i, jb, A + i + i * ld, ld, T, C + i, ldc, 0, ncols, work);
+    }
+    return 1;
+}
+
 /* Block i's reflectors (rows i..m-1 of its nb columns of Q) copied to V, and their T: the block's own columns are
  * overwritten by Q's while its reflector is still being applied to the columns on their right. */
 static void QR_FN(qr_copy_block)(const QR_T *Q, int64_t m, int64_t ld, int64_t i, const QR_T *tau, QR_T *V, QR_T *T)

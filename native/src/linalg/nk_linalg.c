@@ -25,12 +25,14 @@
 #define LA_INV_LOOKAHEAD la_s_inv_lookahead
 #define LA_GEQRF_LOOKAHEAD la_s_geqrf_lookahead
 #define LA_ORGQR_LOOKAHEAD la_s_orgqr_lookahead
+#define LA_APPLY_QT la_s_apply_qt
 #define LA_GETRS lapacke_sgetrs_work
 #include "nk_la_lapack.h"
 #undef LA_LOOKAHEAD
 #undef LA_INV_LOOKAHEAD
 #undef LA_GEQRF_LOOKAHEAD
 #undef LA_ORGQR_LOOKAHEAD
+#undef LA_APPLY_QT
 #undef LA_GETRS
 #undef LA_T
 #undef LA_R
@@ -69,12 +71,14 @@
 #define LA_INV_LOOKAHEAD la_d_inv_lookahead
 #define LA_GEQRF_LOOKAHEAD la_d_geqrf_lookahead
 #define LA_ORGQR_LOOKAHEAD la_d_orgqr_lookahead
+#define LA_APPLY_QT la_d_apply_qt
 #define LA_GETRS lapacke_dgetrs_work
 #include "nk_la_lapack.h"
 #undef LA_LOOKAHEAD
 #undef LA_INV_LOOKAHEAD
 #undef LA_GEQRF_LOOKAHEAD
 #undef LA_ORGQR_LOOKAHEAD
+#undef LA_APPLY_QT
 #undef LA_GETRS
 #undef LA_T
 #undef LA_R
