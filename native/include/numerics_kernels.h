@@ -246,9 +246,9 @@ NK_API void nk_threads_release(int32_t granted);
 NK_API int32_t nk_blas_enter(double work);
 /* Below this order a general eigenproblem (geev) enters the gate as single-threaded work whatever its n³: most of
  * dgeev's time is the Hessenberg QR sweep, level-2 bound, and OpenBLAS 0.3.21's dgeev gains nothing from a second
- * thread up to n ≈ 600 here (best of 8, Zen 3: n = 300 50.8 ms on 1 thread, 50.7 ms on 2; n = 500 175 vs 206 ms;
- * n = 800 717 vs 626 ms), while its threaded runs vary far more. */
-#define NK_BLAS_GEEV_SERIAL_MAX_ORDER 640
+ * thread at small orders (medians of 9, Zen 5: n = 200 12.7 ms on 1 thread, 12.9 on 2; n = 300 31.5 vs 30.0;
+ * n = 400 56.5 vs 52.9; n = 600 183 vs 161. Zen 3, best of 8: n = 300 50.8 vs 50.7; n = 800 717 vs 626). */
+#define NK_BLAS_GEEV_SERIAL_MAX_ORDER 256
 NK_API void nk_blas_leave(int32_t token);
 /* For the calling thread's next LAPACK calls: on != 0 asks ?hseqr (inside ?geev) for two thirds of LAPACK's shift
  * count at orders 150–589, 7–10% faster here but converging in another order (native/src/linalg/nk_la_iparmq.c);
