@@ -85,6 +85,16 @@ public class NativeKernelPathTests
                 long k = idx[2 * i] < 0 ? idx[2 * i] + n : idx[2 * i];
                 if (back[i] != n - 1 - k) Assert.Fail($"reversed element {i}: {back[i]} for index {idx[2 * i]}");
             }
+            // Out-of-range indices in modes wrap and clip go through the same loops.
+            var wide = new long[m];
+            for (int i = 0; i < m; i++) wide[i] = rng.NextInt64(-2L * n, 2L * n);
+            var wrapped = np.take(a, np.array(wide), mode: "wrap").astype(np.int64).ToArray<long>();
+            var clipped = np.take(a, np.array(wide), mode: "clip").astype(np.int64).ToArray<long>();
+            for (int i = 0; i < m; i++)
+            {
+                long w = ((wide[i] % n) + n) % n, c = Math.Clamp(wide[i], 0, n - 1);
+                if (wrapped[i] != w || clipped[i] != c) Assert.Fail($"element {i}: wrap {wrapped[i]} (expected {w}), clip {clipped[i]} (expected {c}) for index {wide[i]}");
+            }
             idx[m / 2] = n;
             Assert.That(() => np.take(a, np.array(idx)), Throws.InstanceOf<IndexError>().With.Message.EqualTo($"index {n} is out of bounds for axis 0 with size {n}"));
         }
