@@ -36,6 +36,9 @@
  * with streamed output; from 16 MB on the prefetch made them 1.4-1.9x faster (tests/native/experiments/take_bench.c).
  * A Zen 3 VM whose L3 other tenants kept busy gained 2.7x from the prefetch at 8 MB already. */
 #define NK_TAKE_CACHED_MAX (8 << 20)
+/* Shortest rows for which matmul's float64 matrix-vector product (A @ x, A row-major) runs in nk_gemv.c rather than
+ * the backend's dgemv: one vector width of the widest level. */
+#define NK_GEMV_MIN_COLS 8
 /* Largest matrix order for the OpenMP-over-batch linalg path. */
 #define NK_LA_BATCH_MAX_N 64
 

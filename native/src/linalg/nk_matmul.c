@@ -1,6 +1,7 @@
 /* nk_matmul.c — batched matrix products (np.matmul and everything built on it: dot, inner, outer, vdot, vecdot,
  * tensordot, kron). DESIGN.md §4.3: CBLAS directly when the layout allows (C- or F-order, or a transpose of one,
  * with leading dimensions), packed copies otherwise; NumPy's own loops for bool, integers and float16. */
+#include "nk_gemv.h"
 #include "nk_la_internal.h"
 
 #include <omp.h>
@@ -389,6 +390,39 @@ static void call_dot(const mm_ctx *x, int conj, int64_t k, const void *a, int64_
     }
 }
 
+static nk_gemv_rows_fn gemv_rows_for(void)
+{
+    switch (nk_level()) {
+    case NK_SIMD_AVX512: return nk_gemv_rows_d_avx512;
+    case NK_SIMD_AVX2: return nk_gemv_rows_d_avx2;
+    default: return nk_gemv_rows_d_baseline;
+    }
+}
+
+/* y = A x for a row-major float64 A (r x c, ld) and contiguous x and y in the kernel library (nk_gemv.c), the rows
+ * split over threads when A is large and no outer loop runs in parallel; row blocks stay multiples of four. */
+static void native_dgemv(int64_t r, int64_t c, const double *A, int64_t ld, const double *v, double *y)
+{
+    const nk_gemv_rows_fn rows = gemv_rows_for();
+    int32_t granted = 1;
+    if (r * c >= nk_par_min(NK_CLASS_MEMORY) && r >= 8 && !omp_in_parallel()) {
+        const int32_t want = nk_get_num_threads();
+        granted = want > 1 ? nk_threads_acquire(want) : 1;
+    }
+    if (granted <= 1) {
+        rows(A, ld, v, c, y, 0, r);
+        return;
+    }
+    const int64_t quads = (r + 3) / 4;
+#pragma omp parallel num_threads(granted) default(none) shared(rows, A, ld, v, c, y, r, quads)
+    {
+        const int64_t nt = omp_get_num_threads(), tid = omp_get_thread_num();
+        const int64_t r0 = quads * tid / nt * 4, r1 = la_min64(quads * (tid + 1) / nt * 4, r);
+        rows(A, ld, v, c, y, r0, r1);
+    }
+    nk_threads_release(granted);
+}
+
 /* One product through CBLAS; returns 0, or NK_E_NOMEM when a packing buffer cannot be had. */
 static int32_t mm_blas_item(const nk_matmul_desc *d, const mm_ctx *x, const char *a, const char *b, char *c,
                             mm_scratch *scr)
@@ -414,6 +448,11 @@ static int32_t mm_blas_item(const nk_matmul_desc *d, const mm_ctx *x, const char
         if (l.ok && incv != 0 && incy != 0) {
             /* l.trans = Trans means the memory is the cc x r row-major matrix. */
             const int want = n == 1 ? LA_NOTRANS : LA_TRANS;
+            if (x->dtype == NK_FLOAT64 && want == LA_NOTRANS && l.trans == LA_NOTRANS && incv == 1 && incy == 1 &&
+                cc >= NK_GEMV_MIN_COLS) {
+                native_dgemv(r, cc, (const double *)mat, l.ld, (const double *)v, (double *)c);
+                return NK_OK;
+            }
             if (l.trans == LA_NOTRANS)
                 call_gemv(x, want, r, cc, mat, l.ld, v, incv, c, incy);
             else

@@ -1,0 +1,19 @@
+/* nk_gemv.h — y = A x for a row-major float64 A with unit column stride and contiguous x and y: matmul's
+ * matrix-vector case (np.matmul(A, x), W5_matvec_4000). nk_gemv.c is compiled once per SIMD level
+ * (cmake/NkSimd.cmake); nk_matmul picks the level's function through nk_gemv_rows_for(). */
+#ifndef NK_GEMV_H
+#define NK_GEMV_H
+
+#include <stdint.h>
+
+/* Rows [r0, r1) of y = A x (A: rows of n elements, lda apart). */
+typedef void (*nk_gemv_rows_fn)(const double *A, int64_t lda, const double *x, int64_t n, double *y, int64_t r0,
+                                int64_t r1);
+
+void nk_gemv_rows_d_baseline(const double *A, int64_t lda, const double *x, int64_t n, double *y, int64_t r0,
+                             int64_t r1);
+void nk_gemv_rows_d_avx2(const double *A, int64_t lda, const double *x, int64_t n, double *y, int64_t r0, int64_t r1);
+void nk_gemv_rows_d_avx512(const double *A, int64_t lda, const double *x, int64_t n, double *y, int64_t r0,
+                           int64_t r1);
+
+#endif /* NK_GEMV_H */
