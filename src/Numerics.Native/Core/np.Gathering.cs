@@ -70,7 +70,9 @@ public static partial class np
             }
             // An empty result reads nothing, so NumPy checks no index (take(np.zeros((0, 0)), [5], axis=1) is empty).
             if (Layout.Product(resultShape) == 0) return result;
-            var target = result.Dtype == src.Dtype ? result : Track(NDArray.Allocate(resultShape.AsSpan().ToArray(), src.Dtype), owned);
+            // NumPy buffers out= in mode raise (PyArray_TakeFrom's NPY_ARRAY_ENSURECOPY), so a bad index leaves it untouched.
+            bool buffered = result.Dtype != src.Dtype || (@out is not null && m == IndexMode.Raise);
+            var target = buffered ? Track(NDArray.Allocate(resultShape.AsSpan().ToArray(), src.Dtype), owned) : result;
             var pstrides = new long[resultShape.Length];
             for (int j = 0; j < resultShape.Length; j++) pstrides[fromPacked[j]] = target.Strides[j];
             using (var packed = target.View(packedShape, pstrides, target.Offset))

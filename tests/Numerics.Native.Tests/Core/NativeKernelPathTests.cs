@@ -103,4 +103,21 @@ public class NativeKernelPathTests
             np.config.num_threads = before;
         }
     }
+
+    // NumPy 1.24: np.take(np.arange(10.), [1, 2, 30, 3], out=o) raises and leaves o all zeros (out= is buffered in
+    // mode raise); mode wrap writes [1, 2, 0, 3].
+    [Test]
+    public void TakeIntoOutLeavesItUntouchedWhenAnIndexIsBad()
+    {
+        using var scope = np.scope();
+        var a = np.arange(10.0);
+        var idx = np.array(new long[] { 1, 2, 30, 3 });
+        var o = np.zeros(4);
+        Assert.That(() => np.take(a, idx, @out: o), Throws.InstanceOf<IndexError>().With.Message.EqualTo("index 30 is out of bounds for axis 0 with size 10"));
+        Assert.That(o.ToArray<double>(), Is.EqualTo(new double[] { 0, 0, 0, 0 }));
+        np.take(a, idx, @out: o, mode: "wrap");
+        Assert.That(o.ToArray<double>(), Is.EqualTo(new double[] { 1, 2, 0, 3 }));
+        np.take(a, np.array(new long[] { 9, -1 }), @out: o[..2]);
+        Assert.That(o.ToArray<double>(), Is.EqualTo(new double[] { 9, 9, 0, 3 }));
+    }
 }
