@@ -39,6 +39,8 @@
 /* Shortest rows for which matmul's float64 matrix-vector product (A @ x, A row-major) runs in nk_gemv.c rather than
  * the backend's dgemv: one vector width of the widest level. */
 #define NK_GEMV_MIN_COLS 8
+/* x @ A (nk_gemv.c): columns of y per block, 8 KB of float64 kept in L1 while rows of A stream past. */
+#define NK_GEMV_COL_BLOCK 1024
 /* Largest matrix order for the OpenMP-over-batch linalg path. */
 #define NK_LA_BATCH_MAX_N 64
 

@@ -1,6 +1,6 @@
-/* nk_gemv.h — y = A x for a row-major float64 A with unit column stride and contiguous x and y: matmul's
- * matrix-vector case (np.matmul(A, x), W5_matvec_4000). nk_gemv.c is compiled once per SIMD level
- * (cmake/NkSimd.cmake); nk_matmul picks the level's function through nk_gemv_rows_for(). */
+/* nk_gemv.h — y = A x and y = Aᵀ x for a row-major float64 A with unit column stride and contiguous x and y:
+ * matmul's matrix-vector cases (np.matmul(A, x), W5_matvec_4000, and np.matmul(x, A)). nk_gemv.c is compiled once
+ * per SIMD level (cmake/NkSimd.cmake); nk_matmul picks the level's functions by nk_level(). */
 #ifndef NK_GEMV_H
 #define NK_GEMV_H
 
@@ -15,5 +15,15 @@ void nk_gemv_rows_d_baseline(const double *A, int64_t lda, const double *x, int6
 void nk_gemv_rows_d_avx2(const double *A, int64_t lda, const double *x, int64_t n, double *y, int64_t r0, int64_t r1);
 void nk_gemv_rows_d_avx512(const double *A, int64_t lda, const double *x, int64_t n, double *y, int64_t r0,
                            int64_t r1);
+
+/* Columns [c0, c1) of y = Aᵀ x (A: k rows of lda apart; x has k elements). */
+typedef void (*nk_gemv_cols_fn)(const double *A, int64_t lda, const double *x, int64_t k, double *y, int64_t c0,
+                                int64_t c1);
+
+void nk_gemv_cols_d_baseline(const double *A, int64_t lda, const double *x, int64_t k, double *y, int64_t c0,
+                             int64_t c1);
+void nk_gemv_cols_d_avx2(const double *A, int64_t lda, const double *x, int64_t k, double *y, int64_t c0, int64_t c1);
+void nk_gemv_cols_d_avx512(const double *A, int64_t lda, const double *x, int64_t k, double *y, int64_t c0,
+                           int64_t c1);
 
 #endif /* NK_GEMV_H */

@@ -405,37 +405,40 @@ static void call_dot(const mm_ctx *x, int conj, int64_t k, const void *a, int64_
     }
 }
 
-static nk_gemv_rows_fn gemv_rows_for(void)
+/* Threads for a native matrix-vector product over an A of `elems` elements: the caller's count when A is large and
+ * no outer loop runs in parallel (release with nk_threads_release when above 1). */
+static int32_t gemv_threads(int64_t elems)
 {
-    switch (nk_level()) {
-    case NK_SIMD_AVX512: return nk_gemv_rows_d_avx512;
-    case NK_SIMD_AVX2: return nk_gemv_rows_d_avx2;
-    default: return nk_gemv_rows_d_baseline;
-    }
+    if (elems < nk_par_min(NK_CLASS_MEMORY) || omp_in_parallel())
+        return 1;
+    const int32_t want = nk_get_num_threads();
+    return want > 1 ? nk_threads_acquire(want) : 1;
 }
 
-/* y = A x for a row-major float64 A (r x c, ld) and contiguous x and y in the kernel library (nk_gemv.c), the rows
- * split over threads when A is large and no outer loop runs in parallel; row blocks stay multiples of four. */
-static void native_dgemv(int64_t r, int64_t c, const double *A, int64_t ld, const double *v, double *y)
+/* y = A x (trans = 0: A is r x c, y has r elements) or y = Aᵀ x (trans = 1: y has c) for a row-major float64 A (ld)
+ * and contiguous x and y, in the kernel library (nk_gemv.c); rows (or columns) split over threads in blocks of 8. */
+static void native_dgemv(int trans, int64_t r, int64_t c, const double *A, int64_t ld, const double *v, double *y)
 {
-    const nk_gemv_rows_fn rows = gemv_rows_for();
-    int32_t granted = 1;
-    if (r * c >= nk_par_min(NK_CLASS_MEMORY) && r >= 8 && !omp_in_parallel()) {
-        const int32_t want = nk_get_num_threads();
-        granted = want > 1 ? nk_threads_acquire(want) : 1;
-    }
-    if (granted <= 1) {
-        rows(A, ld, v, c, y, 0, r);
-        return;
-    }
-    const int64_t quads = (r + 3) / 4;
-#pragma omp parallel num_threads(granted) default(none) shared(rows, A, ld, v, c, y, r, quads)
+    const int level = nk_level();
+    const nk_gemv_rows_fn rows = level == NK_SIMD_AVX512 ? nk_gemv_rows_d_avx512
+                                 : level == NK_SIMD_AVX2 ? nk_gemv_rows_d_avx2
+                                                         : nk_gemv_rows_d_baseline;
+    const nk_gemv_cols_fn cols = level == NK_SIMD_AVX512 ? nk_gemv_cols_d_avx512
+                                 : level == NK_SIMD_AVX2 ? nk_gemv_cols_d_avx2
+                                                         : nk_gemv_cols_d_baseline;
+    const int64_t len = trans ? c : r, blocks = (len + 7) / 8;
+    const int32_t granted = len >= 16 ? gemv_threads(r * c) : 1;
+#pragma omp parallel num_threads(granted) if (granted > 1) default(none) shared(rows, cols, trans, A, ld, v, y, r, c, len, blocks)
     {
         const int64_t nt = omp_get_num_threads(), tid = omp_get_thread_num();
-        const int64_t r0 = quads * tid / nt * 4, r1 = la_min64(quads * (tid + 1) / nt * 4, r);
-        rows(A, ld, v, c, y, r0, r1);
+        const int64_t i0 = blocks * tid / nt * 8, i1 = la_min64(blocks * (tid + 1) / nt * 8, len);
+        if (trans)
+            cols(A, ld, v, r, y, i0, i1);
+        else
+            rows(A, ld, v, c, y, i0, i1);
     }
-    nk_threads_release(granted);
+    if (granted > 1)
+        nk_threads_release(granted);
 }
 
 /* One product through CBLAS; returns 0, or NK_E_NOMEM when a packing buffer cannot be had. */
@@ -463,9 +466,8 @@ static int32_t mm_blas_item(const nk_matmul_desc *d, const mm_ctx *x, const char
         if (l.ok && incv != 0 && incy != 0) {
             /* l.trans = Trans means the memory is the cc x r row-major matrix. */
             const int want = n == 1 ? LA_NOTRANS : LA_TRANS;
-            if (x->dtype == NK_FLOAT64 && want == LA_NOTRANS && l.trans == LA_NOTRANS && incv == 1 && incy == 1 &&
-                cc >= NK_GEMV_MIN_COLS) {
-                native_dgemv(r, cc, (const double *)mat, l.ld, (const double *)v, (double *)c);
+            if (x->dtype == NK_FLOAT64 && l.trans == LA_NOTRANS && incv == 1 && incy == 1 && cc >= NK_GEMV_MIN_COLS) {
+                native_dgemv(want == LA_TRANS, r, cc, (const double *)mat, l.ld, (const double *)v, (double *)c);
                 return NK_OK;
             }
             if (l.trans == LA_NOTRANS)

@@ -1,8 +1,8 @@
 namespace Numerics.Native.Tests.LinearAlgebra;
 
 /// <summary>
-/// matmul's float64 matrix-vector product (A @ x with A's rows contiguous) runs in the kernel library's own loop
-/// (nk_gemv.c), four rows at a time, threaded for large A. Checked against the definition (each y[i] the sum of
+/// matmul's float64 matrix-vector products (A @ x and x @ A with A's rows contiguous) run in the kernel library's own
+/// loops (nk_gemv.c), threaded for large A. Checked against the definition (each y[i] the sum of
 /// A[i, j] x[j], summed here with compensation) on ragged shapes, a row-strided view, two threads,
 /// NaN/inf propagation, and against live NumPy.
 /// </summary>
@@ -56,6 +56,32 @@ public class NativeGemvTests : TwoThreadLinalgFixture
             if (Math.Abs(yv[i] - wv[i]) > Tol(cols)) Assert.Fail($"view row {i}: {yv[i]} vs {wv[i]}");
     }
 
+    [TestCase(8, 1, 1)]
+    [TestCase(9, 3, 1)]
+    [TestCase(17, 5, 2)]
+    [TestCase(63, 64, 1)]
+    [TestCase(1003, 1001, 2)]   // threaded
+    [TestCase(2500, 1030, 1)]   // more than one column block of y
+    public void VectorMatrixProductsMatchTheDefinition(int cols, int rows, int threads)
+    {
+        np.config.num_threads = threads;
+        using var scope = np.scope();
+        var a = Uniform(rows, cols, rows * 5 + cols);
+        var x = Uniform(rows, 1, rows + 1)[.., 0].copy();
+        var y = np.matmul(x, a).ToArray<double>();
+        // The definition is A's transpose times x: the reference on Aᵀ laid out as rows.
+        var at = np.ascontiguousarray(a.T).ToArray<double>();
+        var want = Reference(at, cols, rows, rows, x.ToArray<double>());
+        for (int j = 0; j < cols; j++)
+            if (Math.Abs(y[j] - want[j]) > Tol(rows)) Assert.Fail($"column {j}: {y[j]} vs {want[j]}");
+        var wide = Uniform(rows, cols + 3, rows + 7);
+        var yv = np.matmul(x, wide[.., ..cols]).ToArray<double>();
+        var wt = np.ascontiguousarray(wide[.., ..cols].T).ToArray<double>();
+        var wv = Reference(wt, cols, rows, rows, x.ToArray<double>());
+        for (int j = 0; j < cols; j++)
+            if (Math.Abs(yv[j] - wv[j]) > Tol(rows)) Assert.Fail($"view column {j}: {yv[j]} vs {wv[j]}");
+    }
+
     [Test]
     public void NaNAndInfinityPropagateByRow()
     {
@@ -78,13 +104,23 @@ public class NativeGemvTests : TwoThreadLinalgFixture
     public void MatchesNumPy()
     {
         using var scope = np.scope();
-        var inputs = new Dictionary<string, NDArray> { ["a"] = Uniform(777, 1234, 41), ["x"] = Uniform(1234, 1, 42)[.., 0].copy() };
-        WithNumPy(inputs, "np.save(f'{d}/y.npy', np.load(f'{d}/a.npy') @ np.load(f'{d}/x.npy'))", dir =>
+        var inputs = new Dictionary<string, NDArray>
+        {
+            ["a"] = Uniform(777, 1234, 41), ["x"] = Uniform(1234, 1, 42)[.., 0].copy(), ["v"] = Uniform(777, 1, 43)[.., 0].copy(),
+        };
+        WithNumPy(inputs,
+            "a = np.load(f'{d}/a.npy')\n" +
+            "np.save(f'{d}/y.npy', a @ np.load(f'{d}/x.npy'))\n" +
+            "np.save(f'{d}/yt.npy', np.load(f'{d}/v.npy') @ a)\n", dir =>
         {
             var theirs = np.load(Path.Combine(dir, "y.npy"));
             var ours = np.matmul(inputs["a"], inputs["x"]);
             Assert.That(ours.shape, Is.EqualTo(theirs.shape));
             Assert.That(MaxAbsDiff(ours, theirs), Is.LessThanOrEqualTo(1e-12 * MaxAbs(theirs)));
+            var theirsT = np.load(Path.Combine(dir, "yt.npy"));
+            var oursT = np.matmul(inputs["v"], inputs["a"]);
+            Assert.That(oursT.shape, Is.EqualTo(theirsT.shape));
+            Assert.That(MaxAbsDiff(oursT, theirsT), Is.LessThanOrEqualTo(1e-12 * MaxAbs(theirsT)));
         });
     }
 }
