@@ -9,21 +9,19 @@
 /* Rows [r0, r1) of y = A x (A: rows of n elements, lda apart). */
 typedef void (*nk_gemv_rows_fn)(const double *A, int64_t lda, const double *x, int64_t n, double *y, int64_t r0,
                                 int64_t r1);
-
-void nk_gemv_rows_d_baseline(const double *A, int64_t lda, const double *x, int64_t n, double *y, int64_t r0,
-                             int64_t r1);
-void nk_gemv_rows_d_avx2(const double *A, int64_t lda, const double *x, int64_t n, double *y, int64_t r0, int64_t r1);
-void nk_gemv_rows_d_avx512(const double *A, int64_t lda, const double *x, int64_t n, double *y, int64_t r0,
-                           int64_t r1);
-
 /* Columns [c0, c1) of y = Aᵀ x (A: k rows of lda apart; x has k elements). */
 typedef void (*nk_gemv_cols_fn)(const double *A, int64_t lda, const double *x, int64_t k, double *y, int64_t c0,
                                 int64_t c1);
 
-void nk_gemv_cols_d_baseline(const double *A, int64_t lda, const double *x, int64_t k, double *y, int64_t c0,
-                             int64_t c1);
-void nk_gemv_cols_d_avx2(const double *A, int64_t lda, const double *x, int64_t k, double *y, int64_t c0, int64_t c1);
-void nk_gemv_cols_d_avx512(const double *A, int64_t lda, const double *x, int64_t k, double *y, int64_t c0,
-                           int64_t c1);
+/* Both functions of one SIMD level (nk_gemv.c defines them through NK_SIMD_NAME). */
+#define NK_GEMV_LEVEL(level)                                                                                          \
+    void nk_gemv_rows_d_##level(const double *A, int64_t lda, const double *x, int64_t n, double *y, int64_t r0,     \
+                                int64_t r1);                                                                          \
+    void nk_gemv_cols_d_##level(const double *A, int64_t lda, const double *x, int64_t k, double *y, int64_t c0,     \
+                                int64_t c1);
+NK_GEMV_LEVEL(baseline)
+NK_GEMV_LEVEL(avx2)
+NK_GEMV_LEVEL(avx512)
+#undef NK_GEMV_LEVEL
 
 #endif /* NK_GEMV_H */
