@@ -129,14 +129,6 @@ static void transpose_tiles(const copy_plan *p, char *dst, const char *src, int6
     }
 }
 
-static int32_t threads_for(const nk_iter *it, int64_t total)
-{
-    if (it->max_threads == 1 || total < nk_par_min(NK_CLASS_MEMORY) || omp_in_parallel()) return 1;
-    int32_t want = nk_get_num_threads();
-    if (it->max_threads > 0 && want > it->max_threads) want = it->max_threads;
-    return want > 1 ? nk_threads_acquire(want) : 1;
-}
-
 /* The register transpose of the dispatch level nk_init chose (baseline before nk_init: it runs everywhere). */
 nk_transpose_rows_fn nk_transpose_rows_for(void)
 {
@@ -157,7 +149,7 @@ static void copy_transposed(const nk_iter *it, const copy_plan *p, int64_t total
         nk_transpose_job_of(it->op[1].data, p->ds[0], it->op[0].data, p->ss[1], it->shape[0], it->shape[1], p->isz);
     const nk_transpose_rows_fn rows_fn = nk_transpose_rows_for();
     const int64_t strip = NK_TRANSPOSE_STRIP, nstrips = (job.rows + strip - 1) / strip;
-    const int32_t granted = threads_for(it, total);
+    const int32_t granted = nk_threads_for_memory(total, it->max_threads);
 #pragma omp parallel for num_threads(granted) if (granted > 1) schedule(dynamic, 1) default(none) \
     shared(job, rows_fn, strip, nstrips)
     for (int64_t k = 0; k < nstrips; k++) {
@@ -202,7 +194,7 @@ int32_t nk_copy(const nk_iter *it, nk_status *st)
         it->shape[0] >= 8 && it->shape[1] >= 8) {
         const int64_t T = NK_TRANSPOSE_TILE;
         const int64_t tiles = ((it->shape[0] + T - 1) / T) * ((it->shape[1] + T - 1) / T);
-        const int32_t granted = threads_for(it, total);
+        const int32_t granted = nk_threads_for_memory(total, it->max_threads);
 #pragma omp parallel num_threads(granted) if (granted > 1) default(none) shared(p, out, in, tiles, granted)
         {
             const int32_t nth = omp_get_num_threads(), tid = omp_get_thread_num();
@@ -213,7 +205,7 @@ int32_t nk_copy(const nk_iter *it, nk_status *st)
         return NK_OK;
     }
 
-    const int32_t granted = rows > 1 ? threads_for(it, total) : 1;
+    const int32_t granted = rows > 1 ? nk_threads_for_memory(total, it->max_threads) : 1;
     int32_t fpe = 0;
 #pragma omp parallel num_threads(granted) if (granted > 1) default(none) shared(p, out, in, rows, granted) reduction(| : fpe)
     {

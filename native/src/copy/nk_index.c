@@ -255,11 +255,7 @@ int32_t nk_index(const nk_index_desc *x, nk_status *st)
     if (x->direction == NK_GATHER) {
         /* Gathers write disjoint outputs, so they split across threads; the first failing index wins per thread
          * and the lowest thread's error is reported, as a serial run would report it first. */
-        int32_t granted = 1;
-        if (total * sub >= nk_par_min(NK_CLASS_MEMORY) && !omp_in_parallel()) {
-            int32_t want = nk_get_num_threads();
-            granted = want > 1 ? nk_threads_acquire(want) : 1;
-        }
+        int32_t granted = nk_threads_for_memory(total * sub, 0);
         if (granted <= 1) return flat ? take_flat(x, 0, total, st) : run(x, 0, total, 1, st);
         nk_status per[64];
         if (granted > 64) granted = 64;

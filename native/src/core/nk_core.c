@@ -180,6 +180,16 @@ int32_t nk_threads_acquire(int32_t want)
     return 1;
 }
 
+int32_t nk_threads_for_memory(int64_t elems, int32_t max_threads)
+{
+    if (max_threads == 1 || elems < nk_par_min(NK_CLASS_MEMORY) || omp_in_parallel())
+        return 1;
+    int32_t want = nk_get_num_threads();
+    if (max_threads > 0 && want > max_threads)
+        want = max_threads;
+    return nk_threads_acquire(want);
+}
+
 void nk_threads_release(int32_t granted)
 {
     if (granted > 1)

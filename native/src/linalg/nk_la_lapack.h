@@ -847,7 +847,7 @@ static LA_R LA_FN(max_abs)(const LA_T *X, int64_t rows, int64_t cols, int64_t ld
     LA_R mx = 0;
     for (int64_t j = 0; j < cols; j++)
         for (int64_t i = 0; i < rows; i++) {
-            const LA_R v = LA_M(fabs)(X[i + j * ld]);
+            const LA_R v = LA_ABS(X[i + j * ld]);
             mx = v > mx ? v : mx;
         }
     return mx;

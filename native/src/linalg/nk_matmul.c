@@ -405,16 +405,6 @@ static void call_dot(const mm_ctx *x, int conj, int64_t k, const void *a, int64_
     }
 }
 
-/* Threads for a native matrix-vector product over an A of `elems` elements: the caller's count when A is large and
- * no outer loop runs in parallel (release with nk_threads_release when above 1). */
-static int32_t gemv_threads(int64_t elems)
-{
-    if (elems < nk_par_min(NK_CLASS_MEMORY) || omp_in_parallel())
-        return 1;
-    const int32_t want = nk_get_num_threads();
-    return want > 1 ? nk_threads_acquire(want) : 1;
-}
-
 /* y = A x (trans = 0: A is r x c, y has r elements) or y = Aᵀ x (trans = 1: y has c) for a row-major float64 A (ld)
  * and contiguous x and y, in the kernel library (nk_gemv.c); rows (or columns) split over threads in blocks of 8. */
 static void native_dgemv(int trans, int64_t r, int64_t c, const double *A, int64_t ld, const double *v, double *y)
@@ -427,7 +417,7 @@ static void native_dgemv(int trans, int64_t r, int64_t c, const double *A, int64
                                  : level == NK_SIMD_AVX2 ? nk_gemv_cols_d_avx2
                                                          : nk_gemv_cols_d_baseline;
     const int64_t len = trans ? c : r, blocks = (len + 7) / 8;
-    const int32_t granted = len >= 16 ? gemv_threads(r * c) : 1;
+    const int32_t granted = len >= 16 ? nk_threads_for_memory(r * c, 0) : 1;
 #pragma omp parallel num_threads(granted) if (granted > 1) default(none) shared(rows, cols, trans, A, ld, v, y, r, c, len, blocks)
     {
         const int64_t nt = omp_get_num_threads(), tid = omp_get_thread_num();

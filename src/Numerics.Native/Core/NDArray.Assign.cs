@@ -12,26 +12,24 @@ public partial class NDArray
         ThrowIfReadOnly();
         value.ThrowIfDisposed();
         if (value.IsWeak) CheckWeakFits(value, Dtype);
-        var src = value;
-        NDArray? squeezed = null;
-        // NumPy's PyArray_AssignArray strips leading length-1 axes while value has more axes than this array, and
-        // its error names the stripped shape: (1,1,4) into (3,) reports "(4,)", (1,2,1,3) into (3,) "(2,1,3)".
+        using var squeezed = AssignSource(value, Dims);
+        NativeOps.CopyWarn(this, squeezed ?? value);
+    }
+
+    /// <summary>
+    /// NumPy's PyArray_AssignArray on the value's shape: leading length-1 axes are stripped while the value has more
+    /// axes than the target, and what remains must broadcast to <paramref name="dims"/>; the error names the stripped
+    /// shape: (1,1,4) into (3,) reports "(4,)", (1,2,1,3) into (3,) "(2,1,3)". Returns a view of the value without the
+    /// stripped axes (the caller disposes it), or null when none was stripped.
+    /// </summary>
+    /// <exception cref="ValueError">The value does not broadcast ("could not broadcast input array from shape ...").</exception>
+    internal static NDArray? AssignSource(NDArray value, long[] dims)
+    {
         int extra = 0;
-        while (value.Dims.Length - extra > Dims.Length && value.Dims[extra] == 1) extra++;
-        if (extra > 0)
-        {
-            squeezed = value.View(value.Dims[extra..], value.Strides[extra..], value.Offset);
-            src = squeezed;
-        }
-        try
-        {
-            if (src.Dims.Length > Dims.Length || !Layout.BroadcastsTo(src.Dims, Dims)) throw Err.CouldNotBroadcastInput(src.Dims, Dims);
-            NativeOps.CopyWarn(this, src);
-        }
-        finally
-        {
-            squeezed?.Dispose();
-        }
+        while (value.Dims.Length - extra > dims.Length && value.Dims[extra] == 1) extra++;
+        long[] shape = extra == 0 ? value.Dims : value.Dims[extra..];
+        if (shape.Length > dims.Length || !Layout.BroadcastsTo(shape, dims)) throw Err.CouldNotBroadcastInput(shape, dims);
+        return extra == 0 ? null : value.View(shape, value.Strides[extra..], value.Offset);
     }
 
     /// <summary>NEP 50: a weak integer written into (or combined with) an integer dtype must fit it.</summary>

@@ -437,14 +437,10 @@ public static partial class np
             return;
         }
         // NumPy's PyArray_AssignArray broadcasts src first (leading 1s stripped, "input array"), then the mask.
-        int extra = 0;
-        while (src.Dims.Length - extra > dst.Dims.Length && src.Dims[extra] == 1) extra++;
-        var srcDims = src.Dims[extra..];
-        if (srcDims.Length > dst.Dims.Length || !Layout.BroadcastsTo(srcDims, dst.Dims)) throw Err.CouldNotBroadcastInput(srcDims, dst.Dims);
+        using var trimmed = NDArray.AssignSource(src, dst.Dims);
         if (where.Dims.Length > dst.Dims.Length || !Layout.BroadcastsTo(where.Dims, dst.Dims))
             throw new ValueError($"could not broadcast where mask from shape {Err.CompactTuple(where.Dims)} into shape {Err.CompactTuple(dst.Dims)}");
         using var m = broadcast_to(where, Shape.Own(dst.Dims));
-        using var trimmed = extra > 0 ? reshape(src, Shape.Own(srcDims.ToArray())) : null;
         using var s = broadcast_to(trimmed ?? src, Shape.Own(dst.Dims));
         using var vals = s[(NDIndex)m];
         dst[(NDIndex)m] = vals;
